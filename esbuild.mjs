@@ -1,0 +1,61 @@
+// Builds every bundle: the schema validator (ajv standalone code, generated here so nothing is compiled at run time),
+// the CLI, the language server, the VS Code client, the docs generator, and the tests.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildSchemaValidator } from './scripts/build-schema.mjs';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const withTests = args.has('--tests') || args.has('--all');
+
+await buildSchemaValidator();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const products = [
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' },
+  { entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
+  { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { entryPoints: { 'scripts/gen-docs': 'scripts/gen-docs.ts' }, outdir: 'dist' },
+].filter((p) => Object.values(p.entryPoints).every((e) => existsSync(e)));
+
+await Promise.all(products.map((p) => esbuild.build({ ...common, ...p })));
+
+if (withTests) {
+  const testEntries = listTests('test');
+  if (testEntries.length > 0) {
+    await esbuild.build({
+      ...common,
+      sourcemap: 'inline',
+      entryPoints: testEntries,
+      outbase: '.',
+      outdir: 'out',
+      // Tests import the real sources; third-party packages stay in node_modules to keep the build fast.
+      packages: 'external',
+    });
+  }
+}
+
+function listTests(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name === 'e2e' || name === 'fixtures') continue;
+      found.push(...listTests(path));
+    } else if (name.endsWith('.test.ts')) {
+      found.push(relative('.', path));
+    }
+  }
+  return found;
+}

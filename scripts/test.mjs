@@ -1,0 +1,33 @@
+// The README's test command: builds everything, type-checks, then runs every test layer in one Node test run.
+// `npm test -- unit lsp` runs only the named folders under test/ (unit, lsp, cli, robustness, editors).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const only = process.argv.slice(2);
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+rmSync('out', { recursive: true, force: true });
+run(process.execPath, ['esbuild.mjs', '--all']);
+run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+
+const dirs = (only.length ? only : ['unit', 'lsp', 'cli', 'robustness', 'editors'])
+  .map((d) => `out/test/${d}`)
+  .filter((d) => existsSync(d));
+// Every test process runs with code generation from strings disallowed: proof that neither the engine nor the
+// server ever evaluates generated code (ajv's validator is compiled at build time).
+const result = spawnSync(process.execPath, [
+  '--disallow-code-generation-from-strings',
+  '--test',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', '--test-reporter-destination=out/results.tap',
+  ...dirs,
+], { stdio: 'inherit' });
+
+const tap = existsSync('out/results.tap') ? readFileSync('out/results.tap', 'utf8') : '';
+const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+console.log(`\n# pass ${count('pass')}\n# fail ${count('fail')}`);
+console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
+process.exit(result.status ?? 1);

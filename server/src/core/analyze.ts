@@ -1,0 +1,151 @@
+// The engine: text in, findings out. The CLI, the language server and the tests all call `analyze`.
+
+import type { Finding, Level, OffsetRange, Severity } from './finding';
+import { findSuppressions, type Suppression } from './suppressions';
+import type { RuleLevels } from './ruleOptions';
+import { YamlModel } from '../model/yamlModel';
+import { Plan } from '../plan/plan';
+import { RULES, RULES_BY_ID } from '../rules/index';
+import type { Report, Rule, UnusedSuppression } from '../rules/rule';
+
+/** Findings of the engine itself rather than of a rule: a rule that crashed, a file too large to analyse. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/**
+ * Plans above this size are not analysed in full: parsing grows with size, and the editor must stay responsive.
+ * 4 MB is about 130,000 lines of a realistic plan, far beyond the largest plans seen in practice.
+ */
+export const MAX_ANALYSED_LENGTH = 4_000_000;
+
+export interface AnalyzeOptions {
+  /** Severity overrides by rule id; `off` disables a rule. */
+  readonly levels?: RuleLevels;
+  /** Called when a rule throws, for logging; the engine reports it as a finding either way. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface Analysis {
+  readonly model: YamlModel;
+  readonly plan: Plan;
+  readonly findings: readonly Finding[];
+  readonly suppressions: readonly Suppression[];
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const levels = options.levels ?? new Map<string, Level>();
+  const levelOf = (rule: Rule): Level => levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+
+  if (text.length > MAX_ANALYSED_LENGTH) return tooLarge(text);
+
+  const model = new YamlModel(text);
+  const plan = new Plan(model);
+  const raw: Finding[] = [];
+
+  const runRule = (rule: Rule, unusedSuppressions: readonly UnusedSuppression[]) => {
+    const level = levelOf(rule);
+    if (level === 'off') return;
+    const reports: Report[] = [];
+    try {
+      rule.check({ model, plan, unusedSuppressions, report: (r) => reports.push(r) });
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+      raw.push(internalFinding(model.firstKeyRange(), `The check \`${rule.meta.id}\` stopped on this file (${describe(error)}); every other check still ran. Please report this.`));
+      return;
+    }
+    for (const r of reports) raw.push(toFinding(rule, level, r));
+  };
+
+  for (const rule of RULES) if (rule.meta.phase === undefined) runRule(rule, []);
+
+  const suppressions = findSuppressions(model);
+  const { kept, unused } = applySuppressions(raw, suppressions, model, levels);
+
+  const late: Finding[] = [];
+  const before = raw.length;
+  for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused);
+  late.push(...raw.splice(before));
+  // Findings about suppressions can themselves be suppressed (`# crmteam-disable unused-suppression`).
+  const lateKept = applySuppressions(late, suppressions, model, levels, false).kept;
+
+  return { model, plan, findings: sortAndDedupe([...kept, ...lateKept]), suppressions };
+}
+
+function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  model: YamlModel,
+  levels: RuleLevels,
+  trackUse = true,
+): { kept: Finding[]; unused: UnusedSuppression[] } {
+  if (suppressions.length === 0) return { kept: [...findings], unused: [] };
+  const used = new Set<string>();
+  const kept = findings.filter((finding) => {
+    const line = model.linePos(finding.range.start).line;
+    let silenced = false;
+    suppressions.forEach((s, index) => {
+      if (s.kind === 'next-line' && s.line !== line) return;
+      s.ruleIds.forEach((r, j) => {
+        if (r.id === finding.ruleId) {
+          silenced = true;
+          used.add(`${index}:${j}`);
+        }
+      });
+    });
+    return !silenced;
+  });
+  const unused: UnusedSuppression[] = [];
+  if (trackUse) {
+    suppressions.forEach((suppression, index) => {
+      if (suppression.ruleIds.length === 0) unused.push({ suppression, ruleId: undefined });
+      suppression.ruleIds.forEach((r, j) => {
+        if (used.has(`${index}:${j}`)) return;
+        // A suppression for a rule the user turned off may well be needed elsewhere: do not call it unused.
+        if (RULES_BY_ID.has(r.id) && levels.get(r.id) === 'off') return;
+        unused.push({ suppression, ruleId: r.id });
+      });
+    });
+  }
+  return { kept, unused };
+}
+
+function toFinding(rule: Rule, level: Severity, report: Report): Finding {
+  return {
+    ruleId: rule.meta.id,
+    severity: level,
+    message: report.message,
+    range: report.range,
+    related: report.related ?? [],
+    fixes: report.fixes ?? [],
+    tags: rule.meta.id === 'unused-person' ? ['unnecessary'] : [],
+  };
+}
+
+function internalFinding(range: OffsetRange, message: string): Finding {
+  return { ruleId: INTERNAL_ERROR, severity: 'error', message, range, related: [], fixes: [], tags: [] };
+}
+
+function tooLarge(text: string): Analysis {
+  const model = new YamlModel('');
+  const megabytes = (text.length / 1_000_000).toFixed(1);
+  const finding = internalFinding(
+    { start: 0, end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')) },
+    `This file has ${megabytes} million characters; plans over ${MAX_ANALYSED_LENGTH / 1_000_000} million are too large for full analysis and were not checked. Split the plan into smaller files.`,
+  );
+  return { model, plan: new Plan(model), findings: [finding], suppressions: [] };
+}
+
+function sortAndDedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message))
+    .filter((f) => {
+      const key = `${f.ruleId}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,230 @@
+// Minimal, comment-preserving text edits on the original source, shared by every quick-fix:
+// replace a scalar, insert a key into a block or flow mapping, append to a block or flow sequence.
+
+import { isMap, isScalar, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Edit, OffsetRange } from '../core/finding';
+import { keyName, type Path, type YamlModel } from './yamlModel';
+
+/** A value to write: a scalar, a list of scalars (always written in flow style), or a mapping. */
+export type NewValue = string | number | boolean | readonly (string | number)[] | { readonly [key: string]: NewValue };
+
+/** The canonical order of keys, used to place a new key after the siblings that come before it. */
+export const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
+  '': ['crmteam', 'project', 'people', 'roles', 'partners', 'activities'],
+  roles: ['executiveSponsor', 'businessOwners', 'itOwner', 'projectManager', 'champion', 'superUsers', 'technicalStaff', 'supportTeam', 'trainers'],
+  'roles.technicalStaff': ['systemAdministration', 'databaseAdministration', 'networkManagement', 'applicationProgramming', 'uiDesign', 'webDesign'],
+  activities: ['requirements', 'toolSelection', 'integratorSelection', 'referenceChecks', 'installation', 'customization', 'integration', 'environments', 'testing', 'dataMigration', 'training', 'dataQuality', 'rolloutSupport', 'ongoingSupport', 'vision'],
+  activity: ['owner', 'participants', 'loadTesting'],
+  person: ['name', 'title', 'department', 'affiliation', 'organization', 'email'],
+};
+
+export function replace(range: OffsetRange, text: string): Edit {
+  return { start: range.start, end: range.end, text };
+}
+
+/** Writes a scalar the way YAML needs it (`"true"` stays a string), keeping the original quote style. */
+export function scalarText(value: string | number | boolean, original?: string): string {
+  const quote = original?.[0];
+  if (typeof value === 'string' && quote === '"') return JSON.stringify(value);
+  if (typeof value === 'string' && quote === "'") return `'${value.replace(/'/g, "''")}'`;
+  return stringify(value).trimEnd();
+}
+
+/** Replaces the scalar at `range` with `value`, in the quoting style the file already used there. */
+export function replaceScalar(model: YamlModel, range: OffsetRange, value: string | number | boolean): Edit {
+  return replace(range, scalarText(value, model.text.slice(range.start, range.end)));
+}
+
+/** The indentation step the file uses (the column of the first nested block key), 2 if it has none. */
+export function indentUnit(model: YamlModel): number {
+  const root = model.root;
+  if (isMap(root)) {
+    for (const pair of root.items) {
+      const value = pair.value as Node | null;
+      if (isMap(value) && !value.flow && value.items[0]) {
+        const column = columnOf(model.text, (value.items[0].key as Node).range?.[0] ?? 0);
+        if (column > 0) return column;
+      }
+    }
+  }
+  return 2;
+}
+
+/**
+ * Inserts `key: value` into the mapping at `mapPath`, creating the mapping (and its parents) when missing.
+ * New keys go after the existing siblings that precede them in `KEY_ORDER`.
+ */
+export function insertPair(model: YamlModel, mapPath: Path, key: string, value: NewValue, orderName?: string): Edit {
+  const node = model.nodeAt(mapPath);
+  const order = KEY_ORDER[orderName ?? mapPath.filter((s) => typeof s === 'string').join('.')] ?? [];
+  if (isMap(node) && (node.items.length > 0 || node.flow)) return insertIntoExistingMap(model, node, key, value, order);
+  if (mapPath.length === 0) return insertIntoEmptyDocument(model, key, value);
+  const pair = model.pairAt(mapPath);
+  if (pair && (pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === '')) || (isMap(node) && node.items.length === 0))) {
+    return fillEmptyValue(model, mapPath, key, value);
+  }
+  // The parent mapping is missing: create it inside its own parent.
+  const parentKey = mapPath[mapPath.length - 1]!;
+  return insertPair(model, mapPath.slice(0, -1), String(parentKey), { [key]: value });
+}
+
+/**
+ * Adds `item` to the sequence at `seqPath` (flow or block), or creates `key: [item]` in its mapping.
+ * `orderName` names the KEY_ORDER entry used when the key must be created.
+ */
+export function appendToSequence(model: YamlModel, seqPath: Path, item: string, orderName?: string): Edit {
+  const node = model.nodeAt(seqPath);
+  if (isSeq(node) && node.items.length > 0) return appendToExistingSequence(model, node, item);
+  if (isSeq(node) && node.flow && node.range) {
+    // `[]`: write the item between the brackets.
+    const open = model.text.indexOf('[', node.range[0]);
+    return { start: open + 1, end: open + 1, text: scalarText(item) };
+  }
+  const pair = model.pairAt(seqPath);
+  if (pair && (pair.value === null || isSeq(pair.value) || (isScalar(pair.value) && pair.value.value === null))) {
+    // `participants:` with nothing, or an empty block: replace the empty value with a flow list.
+    const keyNode = pair.key as Node;
+    const colon = model.text.indexOf(':', keyNode.range![1]);
+    const valueNode = pair.value as Node | null;
+    const end = valueNode?.range ? valueNode.range[1] : colon + 1;
+    return { start: colon + 1, end, text: ` [${scalarText(item)}]` };
+  }
+  const key = seqPath[seqPath.length - 1]!;
+  return insertPair(model, seqPath.slice(0, -1), String(key), [item], orderName);
+}
+
+/** Deletes a comment: the whole line when the comment stands alone, else the comment and the spaces before it. */
+export function removeComment(text: string, range: OffsetRange): Edit {
+  const lineStart = text.lastIndexOf('\n', range.start - 1) + 1;
+  const lineEndIndex = text.indexOf('\n', range.end);
+  const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
+  if (text.slice(lineStart, range.start).trim() === '') {
+    return { start: lineStart, end: lineEndIndex === -1 ? lineEnd : lineEnd + 1, text: '' };
+  }
+  let start = range.start;
+  while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return { start, end: lineEnd, text: '' };
+}
+
+/** Inserts a whole line before the line holding `offset`, indented like that line. */
+export function insertLineBefore(text: string, offset: number, content: string): Edit {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { start: lineStart, end: lineStart, text: `${indent}${content}${eol}` };
+}
+
+// ---- internals ----
+
+function insertIntoExistingMap(model: YamlModel, map: YAMLMap<unknown, unknown>, key: string, value: NewValue, order: readonly string[]): Edit {
+  const text = model.text;
+  if (map.flow) {
+    const rendered = `${scalarText(key)}: ${flowText(value)}`;
+    const last = map.items[map.items.length - 1];
+    const lastEnd = last ? ((last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1]) : undefined;
+    if (lastEnd === undefined) {
+      const open = text.indexOf('{', map.range![0]);
+      return { start: open + 1, end: open + 1, text: ` ${rendered} ` };
+    }
+    return { start: lastEnd, end: lastEnd, text: `, ${rendered}` };
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const firstKey = map.items[0]!.key as Node;
+  const indent = ' '.repeat(columnOf(text, firstKey.range![0]));
+  const lines = blockPairLines(key, value, indent, ' '.repeat(indentUnit(model)));
+  const position = order.indexOf(key);
+  let after = map.items[map.items.length - 1]!;
+  if (position >= 0) {
+    const earlier = map.items.filter((p) => {
+      const i = order.indexOf(keyName(p.key));
+      return i >= 0 && i < position;
+    });
+    if (earlier.length > 0) {
+      after = earlier[earlier.length - 1]!;
+    } else if (map.items.some((p) => order.indexOf(keyName(p.key)) > position)) {
+      // Every existing key comes later in the canonical order: insert before the first pair.
+      const lineStart = text.lastIndexOf('\n', firstKey.range![0] - 1) + 1;
+      if (text.slice(lineStart, firstKey.range![0]).trim() === '') {
+        return { start: lineStart, end: lineStart, text: lines.join(eol) + eol };
+      }
+    }
+  }
+  const end = endOfPair(after);
+  const lineEnd = text.indexOf('\n', end);
+  if (lineEnd === -1) return { start: text.length, end: text.length, text: eol + lines.join(eol) };
+  return { start: lineEnd + 1, end: lineEnd + 1, text: lines.join(eol) + eol };
+}
+
+function fillEmptyValue(model: YamlModel, mapPath: Path, key: string, value: NewValue): Edit {
+  const text = model.text;
+  const pair = model.pairAt(mapPath)!;
+  const keyNode = pair.key as Node;
+  const valueNode = pair.value as Node | null;
+  if (isMap(valueNode) && valueNode.flow && valueNode.range) {
+    const open = text.indexOf('{', valueNode.range[0]);
+    return { start: open + 1, end: open + 1, text: ` ${scalarText(key)}: ${flowText(value)} ` };
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const unit = ' '.repeat(indentUnit(model));
+  const indent = ' '.repeat(columnOf(text, keyNode.range![0])) + unit;
+  const lines = blockPairLines(key, value, indent, unit);
+  const lineEndIndex = text.indexOf('\n', keyNode.range![1]);
+  const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
+  const crBefore = lineEndIndex > 0 && text[lineEndIndex - 1] === '\r' ? 1 : 0;
+  const at = lineEnd - crBefore;
+  return { start: at, end: at, text: eol + lines.join(eol) };
+}
+
+function insertIntoEmptyDocument(model: YamlModel, key: string, value: NewValue): Edit {
+  const text = model.text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = blockPairLines(key, value, '', '  ');
+  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return { start: text.length, end: text.length, text: prefix + lines.join(eol) + eol };
+}
+
+function appendToExistingSequence(model: YamlModel, seq: YAMLSeq<unknown>, item: string): Edit {
+  const text = model.text;
+  const last = seq.items[seq.items.length - 1] as Node;
+  const lastEnd = last.range![1];
+  if (seq.flow) return { start: lastEnd, end: lastEnd, text: `, ${scalarText(item)}` };
+  const first = seq.items[0] as Node;
+  const dash = text.lastIndexOf('-', first.range![0]);
+  const indent = ' '.repeat(columnOf(text, dash));
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineEnd = text.indexOf('\n', lastEnd);
+  const line = `${indent}- ${scalarText(item)}`;
+  if (lineEnd === -1) return { start: text.length, end: text.length, text: eol + line };
+  return { start: lineEnd + 1, end: lineEnd + 1, text: line + eol };
+}
+
+function blockPairLines(key: string, value: NewValue, indent: string, unit: string): string[] {
+  if (isPlainObject(value)) {
+    const lines = [`${indent}${scalarText(key)}:`];
+    for (const [k, v] of Object.entries(value)) lines.push(...blockPairLines(k, v, indent + unit, unit));
+    return lines;
+  }
+  return [`${indent}${scalarText(key)}: ${flowText(value)}`];
+}
+
+function flowText(value: NewValue): string {
+  if (Array.isArray(value)) return `[${value.map((v) => scalarText(v)).join(', ')}]`;
+  if (isPlainObject(value)) {
+    return `{ ${Object.entries(value).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ')} }`;
+  }
+  return scalarText(value as string | number | boolean);
+}
+
+function isPlainObject(value: NewValue): value is { readonly [key: string]: NewValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function endOfPair(pair: { key: unknown; value: unknown }): number {
+  const value = pair.value as Node | null;
+  const key = pair.key as Node;
+  return value?.range?.[1] ?? key.range![1];
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}

@@ -1,0 +1,285 @@
+// The parsed document shared by every feature: the `yaml` AST of the first document, its syntax problems,
+// its plain value, and path/offset queries. Parsing never throws; the model is never mutated after creation.
+
+import {
+  isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments,
+  type Document, type Node, type Pair, type YAMLMap,
+} from 'yaml';
+import type { OffsetRange } from '../core/finding';
+
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** A syntax problem: becomes a `yaml-syntax` finding. */
+export interface YamlProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+/** Where an offset falls: the path of the innermost node, and whether on its key or its value. */
+export interface Location {
+  readonly path: PathSegment[];
+  readonly on: 'key' | 'value' | 'none';
+  /** The innermost pair around the offset, when there is one. */
+  readonly pair?: Pair<unknown, unknown>;
+  readonly node?: Node;
+}
+
+/**
+ * Alias expansions allowed when building the plain value. The `yaml` default of 100 rejects real files with
+ * many merge keys; a billion-laughs bomb needs millions, so this still stops one in milliseconds.
+ */
+const MAX_ALIAS_COUNT = 10_000;
+
+export class YamlModel {
+  readonly lineCounter = new LineCounter();
+  readonly doc: Document.Parsed | undefined;
+  readonly problems: YamlProblem[] = [];
+  /** The plain JavaScript value of the first document; `undefined` when it could not be built safely. */
+  readonly value: unknown;
+
+  constructor(readonly text: string) {
+    let docs: Document.Parsed[] = [];
+    try {
+      // Duplicate keys are checked below with a Set per mapping: `yaml`'s own check grows faster than linearly.
+      docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter: this.lineCounter }) as Document.Parsed[];
+      if (!Array.isArray(docs)) docs = [];
+    } catch (error) {
+      this.problems.push({ code: 'PARSE_FAILED', message: `The file could not be read as YAML: ${describe(error)}.`, range: { start: 0, end: 0 } });
+    }
+    this.doc = docs[0];
+    for (const doc of docs) {
+      for (const e of doc.errors) this.problems.push(problemFromYamlError(e.code, e.message, e.pos, text.length));
+    }
+    for (const extra of docs.slice(1)) {
+      const start = extra.range[0];
+      this.problems.push({
+        code: 'MULTIPLE_DOCUMENTS',
+        message: 'A team plan holds one YAML document; this second document (after `---`) is ignored. Move its content into the first document or into a file of its own.',
+        range: { start, end: Math.min(text.length, start + 3) },
+      });
+    }
+    if (this.doc) this.checkDuplicateKeys(this.doc.contents);
+    this.value = this.buildValue();
+  }
+
+  /** The root node of the first document, if any. */
+  get root(): Node | null | undefined {
+    return this.doc?.contents as Node | null | undefined;
+  }
+
+  /** The node at `path`, following aliases; with duplicate keys the last one wins, as in the plain value. */
+  nodeAt(path: Path): Node | undefined {
+    let node: Node | undefined = this.resolve(this.root ?? undefined);
+    for (const segment of path) {
+      if (!node) return undefined;
+      if (isMap(node)) {
+        node = this.resolve(lastPair(node, segment)?.value as Node | undefined);
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = this.resolve(node.items[segment] as Node | undefined);
+      } else {
+        return undefined;
+      }
+    }
+    return node;
+  }
+
+  /** The pair whose key is the last segment of `path` (for mapping paths only). */
+  pairAt(path: Path): Pair<unknown, unknown> | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.nodeAt(path.slice(0, -1));
+    if (!isMap(parent)) return undefined;
+    return lastPair(parent, path[path.length - 1]!);
+  }
+
+  /** The range of the key at `path`; for a sequence item, the item itself. */
+  keyRange(path: Path): OffsetRange | undefined {
+    const pair = this.pairAt(path);
+    if (pair) return rangeOf(pair.key) ?? rangeOf(pair.value);
+    return path.length > 0 && typeof path[path.length - 1] === 'number' ? rangeOf(this.nodeAt(path)) : undefined;
+  }
+
+  /** The range of the value at `path` (without trailing comments). */
+  valueRange(path: Path): OffsetRange | undefined {
+    const pair = this.pairAt(path);
+    if (pair) return rangeOf(pair.value) ?? rangeOf(pair.key);
+    return rangeOf(this.nodeAt(path));
+  }
+
+  /** The first key of the document (the `crmteam` key in a well-formed plan): the last resort for placement. */
+  firstKeyRange(): OffsetRange {
+    const root = this.root;
+    if (isMap(root)) {
+      const crmteam = lastPair(root, 'crmteam');
+      const range = rangeOf(crmteam?.key) ?? rangeOf(root.items[0]?.key);
+      if (range) return range;
+    }
+    const start = firstContentOffset(this.text);
+    return { start, end: start };
+  }
+
+  /** The innermost node around `offset` and its path. */
+  locate(offset: number): Location {
+    const path: PathSegment[] = [];
+    let node: Node | undefined = this.root ?? undefined;
+    let on: Location['on'] = 'none';
+    let pair: Pair<unknown, unknown> | undefined;
+    // Aliases are not followed here: the cursor is on the alias itself, not on its anchor.
+    for (let depth = 0; node && depth < 1000; depth++) {
+      if (isMap(node)) {
+        const hit = node.items.find((p) => containsPair(p, offset));
+        if (!hit) break;
+        pair = hit;
+        path.push(keyName(hit.key));
+        const key = hit.key as Node | null;
+        if (key && isNode(key) && key.range && offset >= key.range[0] && offset <= key.range[1]) {
+          on = 'key';
+          return { path, on, pair: hit, node: key };
+        }
+        on = 'value';
+        node = isNode(hit.value) ? hit.value : undefined;
+        if (!node) return { path, on, pair: hit };
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex((item) => isNode(item) && item.range && offset >= item.range[0] && offset <= item.range[1]);
+        if (index < 0) break;
+        path.push(index);
+        on = 'value';
+        node = node.items[index] as Node;
+      } else {
+        break;
+      }
+    }
+    return { path, on, ...(pair ? { pair } : {}), ...(node ? { node } : {}) };
+  }
+
+  /** Follows an alias to its anchored node; other nodes are returned as they are. */
+  resolve(node: Node | undefined | null): Node | undefined {
+    if (!node) return undefined;
+    if (isAlias(node)) {
+      try {
+        return (this.doc ? (node.resolve(this.doc) as Node | undefined) : undefined) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    return node;
+  }
+
+  /** 0-based line and character of an offset, for the CLI and messages. */
+  linePos(offset: number): { line: number; character: number } {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line: line - 1, character: col - 1 };
+  }
+
+  private buildValue(): unknown {
+    if (!this.doc) return undefined;
+    try {
+      return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const bomb = /alias/i.test(describe(error));
+      this.problems.push({
+        code: bomb ? 'ALIAS_LIMIT' : 'VALUE_FAILED',
+        message: bomb
+          ? 'Aliases in this file expand to too many nodes (an "alias bomb"); the plan was not checked against the schema. Replace the aliases with plain values.'
+          : `The file's values could not be read: ${describe(error)}.`,
+        range: this.firstAliasRange() ?? this.firstKeyRange(),
+      });
+      return undefined;
+    }
+  }
+
+  private firstAliasRange(): OffsetRange | undefined {
+    const match = /(^|[\s\[{,:-])\*[^\s,\]}]+/m.exec(this.text);
+    if (!match) return undefined;
+    const start = match.index + match[1]!.length;
+    return { start, end: start + match[0].length - match[1]!.length };
+  }
+
+  private checkDuplicateKeys(root: unknown): void {
+    // An explicit stack rather than recursion: deeply nested input must not overflow the call stack.
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (isMap(node)) {
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          const key = pair.key;
+          if (isScalar(key) && key.value !== null && typeof key.value !== 'object') {
+            const name = String(key.value);
+            if (seen.has(name) && key.range) {
+              this.problems.push({
+                code: 'DUPLICATE_KEY',
+                message: `The key \`${name}\` appears more than once in this mapping; only its last value counts. Remove or rename one of them.`,
+                range: { start: key.range[0], end: key.range[1] },
+              });
+            }
+            seen.add(name);
+          }
+          stack.push(pair.value);
+        }
+      } else if (isSeq(node)) {
+        for (const item of node.items) stack.push(item);
+      }
+    }
+  }
+}
+
+export function keyName(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  if (key === null || key === undefined) return '';
+  return String(key);
+}
+
+/** The last pair with this key: duplicate keys resolve to their last value, as `toJS` does. */
+export function lastPair(map: YAMLMap<unknown, unknown>, key: PathSegment): Pair<unknown, unknown> | undefined {
+  const wanted = String(key);
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i]!;
+    if (keyName(pair.key) === wanted) return pair;
+  }
+  return undefined;
+}
+
+export function isNode(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+}
+
+/** `[start, valueEnd)` of a node: the part a squiggle should cover. */
+export function rangeOf(node: unknown): OffsetRange | undefined {
+  if (!isNode(node) || !node.range) return undefined;
+  return { start: node.range[0], end: node.range[1] };
+}
+
+function containsPair(pair: Pair<unknown, unknown>, offset: number): boolean {
+  const key = isNode(pair.key) ? pair.key : undefined;
+  const value = isNode(pair.value) ? pair.value : undefined;
+  const start = key?.range?.[0] ?? value?.range?.[0];
+  const end = value?.range?.[1] ?? key?.range?.[1];
+  if (start === undefined || end === undefined) return false;
+  // A pair with an empty value (`owner:`) extends to the end of its key's line, where the value would be typed.
+  return offset >= start && offset <= Math.max(end, (key?.range?.[1] ?? end) + (value ? 0 : 1));
+}
+
+function problemFromYamlError(code: string, message: string, pos: [number, number], length: number): YamlProblem {
+  const start = Math.max(0, Math.min(pos[0], length));
+  const end = Math.max(start, Math.min(pos[1], length));
+  return { code, message: plainYamlMessage(message), range: { start, end } };
+}
+
+/** `yaml` appends "at line N, column M" and a code frame; the editor shows the place already. */
+function plainYamlMessage(message: string): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  const text = firstLine.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+function firstContentOffset(text: string): number {
+  const match = /^[ \t]*[^\s#]/m.exec(text);
+  if (!match) return 0;
+  return match.index + match[0].length - 1;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

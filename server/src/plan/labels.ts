@@ -1,0 +1,58 @@
+// Human names for keys and reference places, used in messages, fix titles and hovers.
+
+import type { RefContext } from './plan';
+
+export const ROLE_LABELS: Readonly<Record<string, string>> = {
+  executiveSponsor: 'executive sponsor',
+  businessOwners: 'business owner',
+  itOwner: 'IT owner',
+  projectManager: 'project manager',
+  champion: 'champion',
+  superUsers: 'super-user',
+  technicalStaff: 'technical staff',
+  supportTeam: 'support team',
+  trainers: 'trainer',
+};
+
+export const TECH_FUNCTION_LABELS: Readonly<Record<string, string>> = {
+  systemAdministration: 'system administration',
+  databaseAdministration: 'database administration',
+  networkManagement: 'network management',
+  applicationProgramming: 'application programming',
+  uiDesign: 'user-interface design',
+  webDesign: 'web design',
+};
+
+export const ACTIVITY_LABELS: Readonly<Record<string, string>> = {
+  requirements: 'requirements',
+  toolSelection: 'tool selection',
+  integratorSelection: 'integrator selection',
+  referenceChecks: 'reference checks',
+  installation: 'installation',
+  customization: 'customization',
+  integration: 'integration',
+  environments: 'environments',
+  testing: 'testing',
+  dataMigration: 'data migration',
+  training: 'training',
+  dataQuality: 'data quality',
+  rolloutSupport: 'rollout support',
+  ongoingSupport: 'ongoing support',
+  vision: 'vision',
+};
+
+/** "IT owner", "technical staff (database administration)", "owner of tool selection", "integrator lead"… */
+export function describeRefContext(context: RefContext): string {
+  if (context.section === 'roles') {
+    if (context.key === 'technicalStaff' && context.field) return `technical staff (${TECH_FUNCTION_LABELS[context.field] ?? context.field})`;
+    return ROLE_LABELS[context.key] ?? context.key;
+  }
+  if (context.section === 'activities') {
+    const activity = ACTIVITY_LABELS[context.key] ?? context.key;
+    if (context.field === 'owner') return `owner of ${activity}`;
+    if (context.field === 'loadTesting') return 'load-testing criteria';
+    return `participant in ${activity}`;
+  }
+  if (context.key === 'integrator') return 'integrator lead';
+  return context.field === 'projectManager' ? 'vendor project manager' : 'vendor technical contact';
+}

@@ -1,0 +1,439 @@
+// The team plan as the rules see it: people, roles, partners and activities with their source ranges,
+// defaults applied and invalid values treated as absent (RULES.md, "Edge cases, decided").
+
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { OffsetRange } from '../core/finding';
+import { keyName, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
+import {
+  ACTIVITIES, AFFILIATIONS, ALLOCATION_PATTERN, BUSINESS_DEPARTMENTS, COMPANY_SIZES, COMPLEXITIES, DELIVERIES,
+  DEPARTMENTS, isOneOf, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
+  type ActivityName, type Affiliation, type CompanySize, type Complexity, type Delivery, type Department,
+  type ListRole, type Phase, type Scope, type SingleRole, type TechFunction,
+} from './vocabulary';
+
+/** Where a person reference sits: `roles.itOwner`, `activities.testing.loadTesting`, `partners.integrator.lead`… */
+export interface RefContext {
+  readonly section: 'roles' | 'partners' | 'activities';
+  /** The role, partner or activity key. */
+  readonly key: string;
+  /** The field inside it: a technical function, `owner`, `participants`, `loadTesting`, `lead`, … */
+  readonly field?: string;
+}
+
+export interface PersonRef {
+  readonly id: string;
+  readonly range: OffsetRange;
+  readonly path: Path;
+  readonly context: RefContext;
+}
+
+export interface Allocation {
+  readonly percent: number;
+  readonly range: OffsetRange;
+}
+
+export interface Assignment {
+  /** Absent when the entry names no person (a schema problem reported elsewhere). */
+  readonly ref?: PersonRef;
+  readonly allocation?: Allocation;
+  /** `function` of a business owner entry, when valid. */
+  readonly businessFunction?: string;
+  readonly range: OffsetRange;
+  readonly path: Path;
+}
+
+export interface Person {
+  readonly id: string;
+  readonly keyRange: OffsetRange;
+  readonly path: Path;
+  readonly name?: string;
+  readonly title?: string;
+  readonly department: Department;
+  readonly affiliation: Affiliation;
+  readonly organization?: string;
+  readonly email?: string;
+}
+
+export interface Project {
+  readonly name?: string;
+  readonly companySize: CompanySize;
+  readonly delivery: Delivery;
+  readonly scope: Scope;
+  readonly complexity: Complexity;
+  readonly customerFacing: boolean;
+  readonly integrations: readonly string[];
+  readonly phase: Phase;
+}
+
+export interface Activity {
+  readonly name: ActivityName;
+  readonly keyRange: OffsetRange;
+  readonly path: Path;
+  readonly owner?: PersonRef;
+  readonly participants: readonly PersonRef[];
+  readonly loadTesting?: PersonRef;
+  /** Ids of the owner, the participants and (for testing) `loadTesting`. */
+  readonly memberIds: ReadonlySet<string>;
+}
+
+export interface Integrator {
+  readonly keyRange: OffsetRange;
+  readonly path: Path;
+  readonly organization?: string;
+  readonly lead?: PersonRef;
+  readonly providesFullSupport: boolean;
+  readonly providesFullSupportRange?: OffsetRange;
+}
+
+export interface Vendor {
+  readonly keyRange: OffsetRange;
+  readonly path: Path;
+  readonly organization?: string;
+  readonly projectManager?: PersonRef;
+  readonly technicalContact?: PersonRef;
+}
+
+export interface Roles {
+  readonly single: ReadonlyMap<SingleRole, Assignment>;
+  readonly lists: ReadonlyMap<ListRole, readonly Assignment[]>;
+  readonly technicalStaff: ReadonlyMap<TechFunction, readonly Assignment[]>;
+}
+
+export class Plan {
+  readonly project: Project;
+  readonly people = new Map<string, Person>();
+  readonly roles: Roles;
+  readonly integrator?: Integrator;
+  readonly vendor?: Vendor;
+  readonly activities = new Map<ActivityName, Activity>();
+  /** Every person reference in the file, in document order. */
+  readonly references: PersonRef[] = [];
+
+  private readonly itSideRoleIds = new Set<string>();
+  private readonly businessSideRoleIds = new Set<string>();
+
+  constructor(readonly model: YamlModel) {
+    this.project = this.readProject();
+    this.readPeople();
+    this.roles = this.readRoles();
+    const partners = this.mapAt(['partners']);
+    if (partners) {
+      this.integrator = this.readIntegrator();
+      this.vendor = this.readVendor();
+    }
+    this.readActivities();
+    this.references.sort((a, b) => a.range.start - b.range.start);
+
+    const itOwner = this.itOwnerId;
+    if (itOwner !== undefined) this.itSideRoleIds.add(itOwner);
+    for (const list of this.roles.technicalStaff.values()) for (const a of list) if (a.ref) this.itSideRoleIds.add(a.ref.id);
+    for (const role of ['businessOwners', 'superUsers'] as const) {
+      for (const a of this.roles.lists.get(role) ?? []) if (a.ref) this.businessSideRoleIds.add(a.ref.id);
+    }
+  }
+
+  // ---- sides (RULES.md "Words used below") ----
+
+  person(id: string | undefined): Person | undefined {
+    return id === undefined ? undefined : this.people.get(id);
+  }
+
+  isInternal(id: string | undefined): boolean {
+    return this.person(id)?.affiliation === 'internal';
+  }
+
+  isExternal(id: string | undefined): boolean {
+    const person = this.person(id);
+    return person !== undefined && person.affiliation !== 'internal';
+  }
+
+  /** Internal, and the IT owner, on the technical staff, or in the IT department. */
+  isITSide(id: string | undefined): boolean {
+    const person = this.person(id);
+    if (!person || person.affiliation !== 'internal') return false;
+    return person.department === 'it' || this.itSideRoleIds.has(person.id);
+  }
+
+  /** Internal, and a business owner, a super-user, or in a business department. */
+  isBusinessSide(id: string | undefined): boolean {
+    const person = this.person(id);
+    if (!person || person.affiliation !== 'internal') return false;
+    return isOneOf(BUSINESS_DEPARTMENTS, person.department) || this.businessSideRoleIds.has(person.id);
+  }
+
+  get itOwner(): Assignment | undefined {
+    return this.roles.single.get('itOwner');
+  }
+
+  get itOwnerId(): string | undefined {
+    return this.itOwner?.ref?.id;
+  }
+
+  /** The IT owner's id when it names a defined person: the one to add to activities in fixes. */
+  get definedItOwnerId(): string | undefined {
+    const id = this.itOwnerId;
+    return id !== undefined && this.people.has(id) ? id : undefined;
+  }
+
+  businessOwners(): readonly Assignment[] {
+    return this.roles.lists.get('businessOwners') ?? [];
+  }
+
+  /** Defined people in document order. */
+  peopleInOrder(): Person[] {
+    return [...this.people.values()].sort((a, b) => a.keyRange.start - b.keyRange.start);
+  }
+
+  /** The allocations stated for a person across all roles. */
+  allocationsOf(id: string): Allocation[] {
+    const found: Allocation[] = [];
+    const visit = (a: Assignment) => { if (a.ref?.id === id && a.allocation) found.push(a.allocation); };
+    for (const a of this.roles.single.values()) visit(a);
+    for (const list of this.roles.lists.values()) list.forEach(visit);
+    for (const list of this.roles.technicalStaff.values()) list.forEach(visit);
+    return found;
+  }
+
+  // ---- placement helpers ----
+
+  keyRange(path: Path): OffsetRange | undefined {
+    return this.model.keyRange(path);
+  }
+
+  /** The first of the candidate key paths that exists, else the `crmteam` key (RULES.md placement chain). */
+  anchor(...paths: Path[]): OffsetRange {
+    for (const path of paths) {
+      const range = this.model.keyRange(path);
+      if (range) return range;
+    }
+    return this.model.firstKeyRange();
+  }
+
+  /** The mapping at `path`, if the value there is a mapping. */
+  mapAt(path: Path): YAMLMap<unknown, unknown> | undefined {
+    const node = this.model.nodeAt(path);
+    return isMap(node) ? node : undefined;
+  }
+
+  // ---- readers ----
+
+  private readProject(): Project {
+    const get = (key: string) => this.scalarValue(['project', key]);
+    const name = get('name');
+    const integrations = this.model.nodeAt(['project', 'integrations']);
+    return {
+      ...(typeof name === 'string' && name.length > 0 ? { name } : {}),
+      companySize: pick(COMPANY_SIZES, get('companySize'), PROJECT_DEFAULTS.companySize),
+      delivery: pick(DELIVERIES, get('delivery'), PROJECT_DEFAULTS.delivery),
+      scope: pick(SCOPES, get('scope'), PROJECT_DEFAULTS.scope),
+      complexity: pick(COMPLEXITIES, get('complexity'), PROJECT_DEFAULTS.complexity),
+      customerFacing: typeof get('customerFacing') === 'boolean' ? (get('customerFacing') as boolean) : PROJECT_DEFAULTS.customerFacing,
+      integrations: isSeq(integrations)
+        ? integrations.items.flatMap((item) => {
+          const node = this.model.resolve(item as Node);
+          return isScalar(node) && typeof node.value === 'string' && node.value.length > 0 ? [node.value] : [];
+        })
+        : [],
+      phase: pick(PHASES, get('phase'), PROJECT_DEFAULTS.phase),
+    };
+  }
+
+  private readPeople(): void {
+    const people = this.mapAt(['people']);
+    if (!people) return;
+    for (const pair of people.items) {
+      const id = keyName(pair.key);
+      const keyRange = rangeOf(pair.key);
+      if (id === '' || !keyRange) continue;
+      const node = this.model.resolve(pair.value as Node);
+      const field = (key: string): unknown => {
+        if (!isMap(node)) return undefined;
+        const value = this.model.resolve(lastValue(node, key));
+        return isScalar(value) ? value.value : undefined;
+      };
+      const text = (key: string) => {
+        const value = field(key);
+        return typeof value === 'string' && value.length > 0 ? value : undefined;
+      };
+      const name = text('name');
+      const title = text('title');
+      const organization = text('organization');
+      const email = text('email');
+      // Duplicate ids: the last definition wins, as in the plain value.
+      this.people.set(id, {
+        id,
+        keyRange,
+        path: ['people', id],
+        ...(name !== undefined ? { name } : {}),
+        ...(title !== undefined ? { title } : {}),
+        department: pick(DEPARTMENTS, field('department'), 'other'),
+        affiliation: pick(AFFILIATIONS, field('affiliation'), 'internal'),
+        ...(organization !== undefined ? { organization } : {}),
+        ...(email !== undefined ? { email } : {}),
+      });
+    }
+  }
+
+  private readRoles(): Roles {
+    const single = new Map<SingleRole, Assignment>();
+    const lists = new Map<ListRole, Assignment[]>();
+    const technicalStaff = new Map<TechFunction, Assignment[]>();
+    const roles = this.mapAt(['roles']);
+    if (roles) {
+      for (const role of SINGLE_ROLES) {
+        const assignment = this.readAssignment(['roles', role], { section: 'roles', key: role });
+        if (assignment) single.set(role, assignment);
+      }
+      for (const role of LIST_ROLES) {
+        lists.set(role, this.readAssignmentList(['roles', role], { section: 'roles', key: role }));
+      }
+      if (this.mapAt(['roles', 'technicalStaff'])) {
+        for (const fn of TECH_FUNCTIONS) {
+          const path = ['roles', 'technicalStaff', fn];
+          if (this.model.pairAt(path)) {
+            technicalStaff.set(fn, this.readAssignmentList(path, { section: 'roles', key: 'technicalStaff', field: fn }));
+          }
+        }
+      }
+    }
+    return { single, lists, technicalStaff };
+  }
+
+  private readIntegrator(): Integrator | undefined {
+    const path = ['partners', 'integrator'];
+    const map = this.mapAt(path);
+    const keyRange = this.model.keyRange(path);
+    if (!map || !keyRange) return undefined;
+    const organization = this.scalarValue([...path, 'organization']);
+    const lead = this.readRef([...path, 'lead'], { section: 'partners', key: 'integrator', field: 'lead' });
+    const full = this.scalarValue([...path, 'providesFullSupport']);
+    const fullRange = this.model.valueRange([...path, 'providesFullSupport']);
+    return {
+      keyRange,
+      path,
+      ...(typeof organization === 'string' ? { organization } : {}),
+      ...(lead ? { lead } : {}),
+      providesFullSupport: full === true,
+      ...(full === true && fullRange ? { providesFullSupportRange: fullRange } : {}),
+    };
+  }
+
+  private readVendor(): Vendor | undefined {
+    const path = ['partners', 'vendor'];
+    const map = this.mapAt(path);
+    const keyRange = this.model.keyRange(path);
+    if (!map || !keyRange) return undefined;
+    const organization = this.scalarValue([...path, 'organization']);
+    const projectManager = this.readRef([...path, 'projectManager'], { section: 'partners', key: 'vendor', field: 'projectManager' });
+    const technicalContact = this.readRef([...path, 'technicalContact'], { section: 'partners', key: 'vendor', field: 'technicalContact' });
+    return {
+      keyRange,
+      path,
+      ...(typeof organization === 'string' ? { organization } : {}),
+      ...(projectManager ? { projectManager } : {}),
+      ...(technicalContact ? { technicalContact } : {}),
+    };
+  }
+
+  private readActivities(): void {
+    if (!this.mapAt(['activities'])) return;
+    for (const name of ACTIVITIES) {
+      const path = ['activities', name];
+      const keyRange = this.model.keyRange(path);
+      // An activity whose value is not a mapping is not defined (RULES.md).
+      if (!keyRange || !this.mapAt(path)) continue;
+      const owner = this.readRef([...path, 'owner'], { section: 'activities', key: name, field: 'owner' });
+      const participants = this.readRefList([...path, 'participants'], { section: 'activities', key: name, field: 'participants' });
+      const loadTesting = name === 'testing'
+        ? this.readRef([...path, 'loadTesting'], { section: 'activities', key: name, field: 'loadTesting' })
+        : undefined;
+      const memberIds = new Set<string>();
+      for (const ref of [owner, ...participants, loadTesting]) if (ref) memberIds.add(ref.id);
+      this.activities.set(name, {
+        name,
+        keyRange,
+        path,
+        ...(owner ? { owner } : {}),
+        participants,
+        ...(loadTesting ? { loadTesting } : {}),
+        memberIds,
+      });
+    }
+  }
+
+  private readAssignmentList(path: Path, context: RefContext): Assignment[] {
+    const node = this.model.nodeAt(path);
+    if (!isSeq(node)) return [];
+    const list: Assignment[] = [];
+    node.items.forEach((_, index) => {
+      const assignment = this.readAssignment([...path, index], context);
+      if (assignment) list.push(assignment);
+    });
+    return list;
+  }
+
+  /** A bare person id, or a mapping with `person`, `allocation` and (for business owners) `function`. */
+  private readAssignment(path: Path, context: RefContext): Assignment | undefined {
+    const node = this.model.nodeAt(path);
+    const range = rangeOf(node);
+    if (!node || !range) return undefined;
+    if (isScalar(node)) {
+      const ref = this.readRef(path, context);
+      return ref ? { ref, range, path } : undefined;
+    }
+    if (!isMap(node)) return undefined;
+    const ref = this.readRef([...path, 'person'], context);
+    const allocationText = this.scalarValue([...path, 'allocation']);
+    const allocationRange = this.model.valueRange([...path, 'allocation']);
+    const fn = this.scalarValue([...path, 'function']);
+    return {
+      ...(ref ? { ref } : {}),
+      // An allocation that breaks the pattern is not stated (RULES.md).
+      ...(typeof allocationText === 'string' && ALLOCATION_PATTERN.test(allocationText) && allocationRange
+        ? { allocation: { percent: Number.parseInt(allocationText, 10), range: allocationRange } }
+        : {}),
+      ...(context.key === 'businessOwners' && isOneOf(BUSINESS_DEPARTMENTS, fn) ? { businessFunction: fn } : {}),
+      range,
+      path,
+    };
+  }
+
+  private readRefList(path: Path, context: RefContext): PersonRef[] {
+    const node = this.model.nodeAt(path);
+    if (!isSeq(node)) return [];
+    const refs: PersonRef[] = [];
+    node.items.forEach((_, index) => {
+      const ref = this.readRef([...path, index], context);
+      if (ref) refs.push(ref);
+    });
+    return refs;
+  }
+
+  /** A person reference: a non-empty string scalar. Every reference read is recorded in `references`. */
+  private readRef(path: Path, context: RefContext): PersonRef | undefined {
+    const node = this.model.nodeAt(path);
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value.length === 0) return undefined;
+    const range = rangeOf(node);
+    if (!range) return undefined;
+    const ref: PersonRef = { id: node.value, range, path, context };
+    this.references.push(ref);
+    return ref;
+  }
+
+  private scalarValue(path: Path): unknown {
+    const node = this.model.nodeAt(path);
+    return isScalar(node) ? node.value : undefined;
+  }
+}
+
+function pick<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
+  return isOneOf(values, value) ? value : fallback;
+}
+
+function lastValue(map: YAMLMap<unknown, unknown>, key: string): Node | undefined {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i]!;
+    if (keyName(pair.key) === key) return pair.value as Node | undefined;
+  }
+  return undefined;
+}

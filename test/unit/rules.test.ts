@@ -1,0 +1,61 @@
+// Every rule against its fixtures (test/rules/<id>/): fires where RULES.md says, not on the near miss, fixes well.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { applyFixes } from '../../server/src/core/applyFixes';
+import { RULES } from '../../server/src/rules/index';
+import { assertGolden } from '../harness/golden';
+import { commentLines, findingsOf, fixedText, snapshot } from '../harness/check';
+import { repoPath } from '../harness/repo';
+
+for (const rule of RULES) {
+  const id = rule.meta.id;
+  const dir = repoPath('test', 'rules', id);
+  describe(`rule ${id}`, () => {
+    test('the documented bad example fires and the good one does not', () => {
+      assert.ok(findingsOf(analyze(rule.meta.docs.bad), id).length > 0, 'bad example does not fire');
+      assert.deepEqual(findingsOf(analyze(rule.meta.docs.good), id).map((f) => f.message), [], 'good example fires');
+    });
+
+    test('fires on invalid.yaml at the expected places (invalid.snap)', () => {
+      const text = readFileSync(`${dir}/invalid.yaml`, 'utf8');
+      assert.ok(findingsOf(analyze(text), id).length > 0, 'invalid.yaml has no finding');
+      assertGolden(`${dir}/invalid.snap`, snapshot('invalid.yaml', text, id));
+    });
+
+    test('does not fire on the near miss valid.yaml', () => {
+      const text = readFileSync(`${dir}/valid.yaml`, 'utf8');
+      assert.deepEqual(findingsOf(analyze(text), id).map((f) => f.message), []);
+    });
+
+    test('every offered fix parses, keeps comments and removes its finding', () => {
+      const text = readFileSync(`${dir}/invalid.yaml`, 'utf8');
+      const before = findingsOf(analyze(text), id);
+      for (const finding of before) {
+        for (const fix of finding.fixes) {
+          const after = applyFixes(text, [fix]);
+          const analysis = analyze(after);
+          const syntaxBefore = findingsOf(analyze(text), 'yaml-syntax').length;
+          assert.equal(findingsOf(analysis, 'yaml-syntax').length, syntaxBefore, `fix "${fix.title}" broke the YAML:\n${after}`);
+          assert.deepEqual(commentLines(after).filter((c) => !c.includes('crmteam-disable')), commentLines(text).filter((c) => !c.includes('crmteam-disable')), `fix "${fix.title}" lost a comment`);
+          const remaining = findingsOf(analysis, id);
+          assert.ok(remaining.length < before.length || !remaining.some((f) => f.message === finding.message),
+            `fix "${fix.title}" did not remove its finding:\n${after}`);
+        }
+      }
+    });
+
+    if (rule.meta.fixable === 'safe') {
+      test('safe fixes give invalid.fixed.yaml', () => {
+        const text = readFileSync(`${dir}/invalid.yaml`, 'utf8');
+        assertGolden(`${dir}/invalid.fixed.yaml`, fixedText(text, id));
+      });
+    }
+
+    test('has its fixture folder', () => {
+      assert.ok(existsSync(`${dir}/invalid.yaml`) && existsSync(`${dir}/valid.yaml`));
+    });
+  });
+}
