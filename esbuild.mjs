@@ -1,7 +1,7 @@
 // Builds every bundle: the schema validator (ajv standalone code, generated here so nothing is compiled at run time),
 // the CLI, the language server, the VS Code client, the docs generator, and the tests.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSchemaValidator } from './scripts/build-schema.mjs';
 
@@ -11,7 +11,11 @@ const withTests = args.has('--tests') || args.has('--all');
 
 await buildSchemaValidator();
 
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
+  // Some ESM-only dependencies (fdir, under tinyglobby) read import.meta.url, which a CJS bundle lacks.
+  define: { CRMTEAM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__crmteamImportMetaUrl' },
+  banner: { js: "var __crmteamImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
   bundle: true,
   platform: 'node',
   target: 'node20',

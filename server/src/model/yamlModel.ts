@@ -2,7 +2,7 @@
 // its plain value, and path/offset queries. Parsing never throws; the model is never mutated after creation.
 
 import {
-  isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments,
+  isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments,
   type Document, type Node, type Pair, type YAMLMap,
 } from 'yaml';
 import type { OffsetRange } from '../core/finding';

@@ -1,0 +1,33 @@
+// The default human output: findings grouped by file with line:col, severity, message and rule id, then a summary.
+
+import { createColors } from 'picocolors';
+import type { FileReport } from '../lint';
+import { summarize } from './summary';
+
+export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+  const c = createColors(color);
+  const out: string[] = [];
+  for (const file of reports) {
+    if (file.findings.length === 0 && file.fixed === 0) continue;
+    out.push(c.underline(file.path));
+    if (file.fixed > 0) out.push(`  ${c.green(`fixed ${file.fixed} problem${file.fixed === 1 ? '' : 's'}`)}`);
+    const width = Math.max(0, ...file.findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const f of file.findings) {
+      const severity = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : f.severity === 'info' ? c.blue('info   ') : c.dim('hint   ');
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`);
+    }
+    out.push('');
+  }
+  const s = summarize(reports);
+  const total = s.errors + s.warnings + s.infos + s.hints;
+  const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.infos} info`, `${s.hints} hint${s.hints === 1 ? '' : 's'}`];
+  const checked = `${reports.length} plan${reports.length === 1 ? '' : 's'} checked`;
+  if (total === 0) {
+    out.push(c.green(`✔ No problems (${checked}${s.fixed ? `, ${s.fixed} fixed` : ''}).`));
+  } else {
+    const line = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${checked}${s.fixed ? `; ${s.fixed} fixed` : ''}.`;
+    out.push(s.errors > 0 ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
+    if (s.fixable > 0) out.push(c.dim(`  ${s.fixable} of them can be fixed with --fix.`));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,94 @@
+// Lints one file: read, decode, analyse, apply safe fixes with --fix, and convert findings to 1-based positions.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyze } from '../core/analyze';
+import { applicableSafeFixes, applyFixes } from '../core/applyFixes';
+import { decodePlan } from '../core/decode';
+import type { Finding, Level, Severity } from '../core/finding';
+import type { YamlModel } from '../model/yamlModel';
+
+export interface ReportedFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly fixable: boolean;
+  readonly related: readonly { line: number; column: number; message: string }[];
+}
+
+export interface FileReport {
+  readonly path: string;
+  readonly findings: readonly ReportedFinding[];
+  /** Findings removed by --fix. */
+  readonly fixed: number;
+  /** Set when the file could not be read at all (an I/O error: exit code 2). */
+  readonly ioError?: string;
+}
+
+export interface LintFileOptions {
+  readonly levels: ReadonlyMap<string, Level>;
+  readonly fix: boolean;
+}
+
+/** --fix repeats because one fix can make another applicable; this bounds it. */
+const MAX_FIX_PASSES = 10;
+
+export function lintFile(path: string, options: LintFileOptions): FileReport {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return { path, findings: [], fixed: 0, ioError: `Cannot read \`${path}\`: ${reason}.` };
+  }
+  const decoded = decodePlan(bytes);
+  if (decoded.problem && decoded.text === '') {
+    return {
+      path,
+      findings: [{ ruleId: 'yaml-syntax', severity: 'error', message: decoded.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, related: [] }],
+      fixed: 0,
+    };
+  }
+  let text = decoded.text;
+  let analysis = analyze(text, { levels: options.levels });
+  let fixed = 0;
+  if (options.fix && !decoded.problem) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixes = applicableSafeFixes(analysis.findings);
+      if (fixes.length === 0) break;
+      const before = analysis.findings.length;
+      text = applyFixes(text, fixes);
+      analysis = analyze(text, { levels: options.levels });
+      fixed += Math.max(0, before - analysis.findings.length);
+    }
+    if (text !== decoded.text) writeFileSync(path, (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '') + text);
+  }
+  const findings = analysis.findings.map((f) => report(analysis.model, f));
+  if (decoded.problem) {
+    findings.unshift({ ruleId: 'yaml-syntax', severity: 'error', message: decoded.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, related: [] });
+  }
+  return { path, findings, fixed };
+}
+
+function report(model: YamlModel, finding: Finding): ReportedFinding {
+  const start = model.linePos(finding.range.start);
+  const end = model.linePos(finding.range.end);
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    fixable: finding.fixes.some((f) => f.safety === 'safe'),
+    related: finding.related.map((r) => {
+      const pos = model.linePos(r.range.start);
+      return { line: pos.line + 1, column: pos.character + 1, message: r.message };
+    }),
+  };
+}
