@@ -3,7 +3,9 @@
 import type { Finding, Level, OffsetRange, Severity } from './finding';
 import { findSuppressions, type Suppression } from './suppressions';
 import type { RuleLevels } from './ruleOptions';
+import { isMap, isScalar } from 'yaml';
 import { YamlModel } from '../model/yamlModel';
+import { isPossible } from '../model/edits';
 import { Plan } from '../plan/plan';
 import { RULES, RULES_BY_ID } from '../rules/index';
 import type { Report, Rule, UnusedSuppression } from '../rules/rule';
@@ -40,6 +42,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const model = new YamlModel(text);
   const plan = new Plan(model);
   const raw: Finding[] = [];
+  const fixable = structureCanBeEdited(model);
 
   const runRule = (rule: Rule, unusedSuppressions: readonly UnusedSuppression[]) => {
     const level = levelOf(rule);
@@ -52,7 +55,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       raw.push(internalFinding(model.firstKeyRange(), `The check \`${rule.meta.id}\` stopped on this file (${describe(error)}); every other check still ran. Please report this.`));
       return;
     }
-    for (const r of reports) raw.push(toFinding(rule, level, r));
+    for (const r of reports) raw.push(toFinding(rule, level, fixable || rule.meta.id === 'unused-suppression' ? r : { ...r, fixes: [] }));
   };
 
   for (const rule of RULES) if (rule.meta.phase === undefined) runRule(rule, []);
@@ -108,6 +111,19 @@ function applySuppressions(
   return { kept, unused };
 }
 
+/**
+ * Fixes add keys to the plan's mappings. When the document is a list, a lone scalar or a set there is no mapping to add
+ * them to, and appending `people:` after it would only break the YAML: such findings come without fixes (except
+ * the removal of a pointless suppression comment, which edits a comment only).
+ */
+function structureCanBeEdited(model: YamlModel): boolean {
+  const root = model.root;
+  if (root === null || root === undefined) return true;
+  if (isScalar(root)) return root.value === null;
+  // A `!!set` or `!!omap` is a mapping to the parser but cannot take `key: value` pairs.
+  return isMap(root) && (root.tag === undefined || root.tag === 'tag:yaml.org,2002:map');
+}
+
 function toFinding(rule: Rule, level: Severity, report: Report): Finding {
   return {
     ruleId: rule.meta.id,
@@ -115,7 +131,8 @@ function toFinding(rule: Rule, level: Severity, report: Report): Finding {
     message: report.message,
     range: report.range,
     related: report.related ?? [],
-    fixes: report.fixes ?? [],
+    // Builders mark edits they cannot make instead of guessing; such a fix is not offered.
+    fixes: (report.fixes ?? []).filter((fix) => fix.edits.length > 0 && fix.edits.every(isPossible)),
     tags: rule.meta.id === 'unused-person' ? ['unnecessary'] : [],
   };
 }

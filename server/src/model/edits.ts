@@ -1,7 +1,7 @@
 // Minimal, comment-preserving text edits on the original source, shared by every quick-fix:
 // replace a scalar, insert a key into a block or flow mapping, append to a block or flow sequence.
 
-import { isMap, isScalar, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Edit, OffsetRange } from '../core/finding';
 import { keyName, type Path, type YamlModel } from './yamlModel';
 
@@ -17,6 +17,16 @@ export const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   activity: ['owner', 'participants', 'loadTesting'],
   person: ['name', 'title', 'department', 'affiliation', 'organization', 'email'],
 };
+
+/**
+ * An edit that cannot be made here (for example a key to insert into something that is not a mapping). Builders
+ * return it instead of guessing, and the engine drops every fix that contains it.
+ */
+export const IMPOSSIBLE_EDIT: Edit = Object.freeze({ start: -1, end: -1, text: '' });
+
+export function isPossible(edit: Edit): boolean {
+  return edit.start >= 0;
+}
 
 export function replace(range: OffsetRange, text: string): Edit {
   return { start: range.start, end: range.end, text };
@@ -57,9 +67,13 @@ export function indentUnit(model: YamlModel): number {
 export function insertPair(model: YamlModel, mapPath: Path, key: string, value: NewValue, orderName?: string): Edit {
   const node = model.nodeAt(mapPath);
   const order = KEY_ORDER[orderName ?? mapPath.filter((s) => typeof s === 'string').join('.')] ?? [];
+  if (throughAlias(model, mapPath)) return IMPOSSIBLE_EDIT;
   if (isMap(node) && (node.items.length > 0 || node.flow)) return insertIntoExistingMap(model, node, key, value, order);
-  if (mapPath.length === 0) return insertIntoEmptyDocument(model, key, value);
+  if (mapPath.length === 0) return model.root == null ? insertIntoEmptyDocument(model, key, value) : IMPOSSIBLE_EDIT;
   const pair = model.pairAt(mapPath);
+  // Something other than a mapping is there (a list, a text): inserting a key would only make it worse.
+  if (pair && node && !isMap(node) && !(isScalar(node) && (node.value === null || node.value === ''))) return IMPOSSIBLE_EDIT;
+  if (!pair && model.nodeAt(mapPath.slice(0, -1)) !== undefined && !isMap(model.nodeAt(mapPath.slice(0, -1)))) return IMPOSSIBLE_EDIT;
   if (pair && (pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === '')) || (isMap(node) && node.items.length === 0))) {
     return fillEmptyValue(model, mapPath, key, value);
   }
@@ -74,6 +88,7 @@ export function insertPair(model: YamlModel, mapPath: Path, key: string, value: 
  */
 export function appendToSequence(model: YamlModel, seqPath: Path, item: string, orderName?: string): Edit {
   const node = model.nodeAt(seqPath);
+  if (throughAlias(model, seqPath) || isMap(node)) return IMPOSSIBLE_EDIT;
   if (isSeq(node) && node.items.length > 0) return appendToExistingSequence(model, node, item);
   if (isSeq(node) && node.flow && node.range) {
     // `[]`: write the item between the brackets.
@@ -81,6 +96,11 @@ export function appendToSequence(model: YamlModel, seqPath: Path, item: string, 
     return { start: open + 1, end: open + 1, text: scalarText(item) };
   }
   const pair = model.pairAt(seqPath);
+  if (pair && isScalar(pair.value) && pair.value.value !== null && pair.value.range && pair.value.range[1] > pair.value.range[0]) {
+    // `participants: jdoe` (a scalar where a list belongs): make it a list that keeps the existing value.
+    const range = { start: pair.value.range[0], end: pair.value.range[1] };
+    return { ...range, text: `[${model.text.slice(range.start, range.end)}, ${scalarText(item)}]` };
+  }
   if (pair && (pair.value === null || isSeq(pair.value) || (isScalar(pair.value) && pair.value.value === null))) {
     // `participants:` with nothing, or an empty block: replace the empty value with a flow list.
     const keyNode = pair.key as Node;
@@ -116,6 +136,15 @@ export function insertLineBefore(text: string, offset: number, content: string):
 
 // ---- internals ----
 
+/** Whether any node on the path is an alias: editing there would change the anchored node somewhere else. */
+function throughAlias(model: YamlModel, path: Path): boolean {
+  for (let i = 1; i <= path.length; i++) {
+    const pair = model.pairAt(path.slice(0, i));
+    if (pair && isAlias(pair.value)) return true;
+  }
+  return false;
+}
+
 function insertIntoExistingMap(model: YamlModel, map: YAMLMap<unknown, unknown>, key: string, value: NewValue, order: readonly string[]): Edit {
   const text = model.text;
   if (map.flow) {
@@ -130,7 +159,7 @@ function insertIntoExistingMap(model: YamlModel, map: YAMLMap<unknown, unknown>,
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const firstKey = map.items[0]!.key as Node;
-  const indent = ' '.repeat(columnOf(text, firstKey.range![0]));
+  const indent = ' '.repeat(blockMapIndent(text, firstKey.range![0]));
   const lines = blockPairLines(key, value, indent, ' '.repeat(indentUnit(model)));
   const position = order.indexOf(key);
   let after = map.items[map.items.length - 1]!;
@@ -149,7 +178,7 @@ function insertIntoExistingMap(model: YamlModel, map: YAMLMap<unknown, unknown>,
       }
     }
   }
-  const end = endOfPair(after);
+  const end = endOfPair(text, after);
   const lineEnd = text.indexOf('\n', end);
   if (lineEnd === -1) return { start: text.length, end: text.length, text: eol + lines.join(eol) };
   return { start: lineEnd + 1, end: lineEnd + 1, text: lines.join(eol) + eol };
@@ -163,6 +192,10 @@ function fillEmptyValue(model: YamlModel, mapPath: Path, key: string, value: New
   if (isMap(valueNode) && valueNode.flow && valueNode.range) {
     const open = text.indexOf('{', valueNode.range[0]);
     return { start: open + 1, end: open + 1, text: ` ${scalarText(key)}: ${flowText(value)} ` };
+  }
+  if (isScalar(valueNode) && valueNode.range && valueNode.range[1] > valueNode.range[0]) {
+    // `roles: null` or `roles: ""`: replace the empty scalar itself, so a trailing comment stays where it is.
+    return { start: valueNode.range[0], end: valueNode.range[1], text: `{ ${scalarText(key)}: ${flowText(value)} }` };
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const unit = ' '.repeat(indentUnit(model));
@@ -179,14 +212,20 @@ function insertIntoEmptyDocument(model: YamlModel, key: string, value: NewValue)
   const text = model.text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = blockPairLines(key, value, '', '  ');
-  const prefix = text.length === 0 || text.endsWith('\n') ? '' : eol;
-  return { start: text.length, end: text.length, text: prefix + lines.join(eol) + eol };
+  // A document-end marker (`...`) closes the document: new content goes before it, not into a second document.
+  const docEnd = /^\.\.\.(?=[ \t]|\r?$)/m.exec(text);
+  const at = docEnd ? docEnd.index : text.length;
+  const before = text.slice(0, at);
+  // After a directive (`%YAML 1.2`) content needs a `---` line. (An empty document holds no scalar a `%` could start.)
+  const needsStart = /^%/m.test(before) && !/^---(?=[ \t]|\r?$)/m.test(before);
+  const prefix = (before.length === 0 || before.endsWith('\n') ? '' : eol) + (needsStart ? `---${eol}` : '');
+  return { start: at, end: at, text: prefix + lines.join(eol) + eol };
 }
 
 function appendToExistingSequence(model: YamlModel, seq: YAMLSeq<unknown>, item: string): Edit {
   const text = model.text;
   const last = seq.items[seq.items.length - 1] as Node;
-  const lastEnd = last.range![1];
+  const lastEnd = contentEnd(text, last.range![0], last.range![1]);
   if (seq.flow) return { start: lastEnd, end: lastEnd, text: `, ${scalarText(item)}` };
   const first = seq.items[0] as Node;
   const dash = text.lastIndexOf('-', first.range![0]);
@@ -219,12 +258,38 @@ function isPlainObject(value: NewValue): value is { readonly [key: string]: NewV
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function endOfPair(pair: { key: unknown; value: unknown }): number {
+/** Where a pair's content ends: block collections' ranges include their final newline, which is not content. */
+function endOfPair(text: string, pair: { key: unknown; value: unknown }): number {
   const value = pair.value as Node | null;
   const key = pair.key as Node;
-  return value?.range?.[1] ?? key.range![1];
+  return contentEnd(text, key.range![0], value?.range?.[1] ?? key.range![1]);
+}
+
+function contentEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && /\s/.test(text[at - 1]!)) at--;
+  return at;
+}
+
+/**
+ * The indentation of a block mapping, from the offset of its first key: the column where that key's item starts,
+ * which is before an anchor or tag of the key (`&a key:`) and at an explicit-key indicator (`? key`), but after
+ * the dashes of sequence items that hold the mapping (`- key:`).
+ */
+function blockMapIndent(text: string, keyStart: number): number {
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  let at = lineStart;
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  while (at < keyStart && blank(text[at])) at++;
+  while (at < keyStart && text[at] === '-' && blank(text[at + 1])) {
+    at++;
+    while (at < keyStart && blank(text[at])) at++;
+  }
+  return at - lineStart;
 }
 
 function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // A byte order mark at the start of the file is not indentation.
+  return offset - lineStart - (lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }

@@ -1,0 +1,58 @@
+// Flags a person whose stated allocations across all their roles add up to more than their whole working time.
+
+import type { Assignment, Roles } from '../plan/plan';
+import { describeRefContext } from '../plan/labels';
+import { personLabel } from './fixes';
+import { defineRule } from './rule';
+
+export default defineRule({
+  meta: {
+    id: 'over-allocated',
+    category: 'structure',
+    defaultSeverity: 'warning',
+    fixable: 'none',
+    sources: [],
+    docs: {
+      summary: 'The allocations stated for one person, across all their roles, add up to at most 100%.',
+      rationale:
+        'An allocation is the share of a person\'s working time a role takes. When the shares of one person add up to ' +
+        'more than a full week, the plan counts on work nobody can do: some role will quietly get less than planned, ' +
+        'usually the one with the least visible deadline. Catching it in the plan is cheaper than discovering it mid-project.',
+      howToFix:
+        'Lower one or more of the person\'s allocations, or move one of their roles to someone with room to spare. The ' +
+        'finding lists every allocation that counts towards the total. There is no quick-fix, because deciding which role ' +
+        'gives way is a planning choice.',
+      bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: { person: jdoe, allocation: 80% }\n  technicalStaff:\n    systemAdministration:\n      - { person: jdoe, allocation: 40% }\n',
+      good: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: { person: jdoe, allocation: 60% }\n  technicalStaff:\n    systemAdministration:\n      - { person: jdoe, allocation: 40% }\n',
+    },
+  },
+  check({ plan, report }) {
+    const roleOf = roleLabelsByAllocation(plan.roles);
+    for (const person of plan.peopleInOrder()) {
+      const allocations = [...plan.allocationsOf(person.id)].sort((a, b) => a.range.start - b.range.start);
+      const total = allocations.reduce((sum, a) => sum + a.percent, 0);
+      if (total <= 100) continue;
+      const parts = allocations.map((a) => `${a.percent}%`).join(' + ');
+      report({
+        range: person.keyRange,
+        message: `${personLabel(plan, person.id)} is allocated ${total}% of their time in total (${parts}), more than a full working week. Lower an allocation or hand one of their roles to someone else.`,
+        related: allocations.map((a) => {
+          const role = roleOf.get(a.range.start);
+          return { range: a.range, message: role ? `${a.percent}% as ${role}` : `${a.percent}%` };
+        }),
+      });
+    }
+  },
+});
+
+/** The role each stated allocation belongs to, keyed by the allocation's start offset. */
+function roleLabelsByAllocation(roles: Roles): Map<number, string> {
+  const labels = new Map<number, string>();
+  const visit = (a: Assignment) => {
+    if (a.ref && a.allocation) labels.set(a.allocation.range.start, describeRefContext(a.ref.context));
+  };
+  for (const a of roles.single.values()) visit(a);
+  for (const list of roles.lists.values()) list.forEach(visit);
+  for (const list of roles.technicalStaff.values()) list.forEach(visit);
+  return labels;
+}
