@@ -4,9 +4,10 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../core/finding';
 import { keyName, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
+import { closest } from '../schema/suggest';
 import {
   ACTIVITIES, AFFILIATIONS, ALLOCATION_PATTERN, BUSINESS_DEPARTMENTS, COMPANY_SIZES, COMPLEXITIES, DELIVERIES,
-  DEPARTMENTS, isOneOf, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
+  DEPARTMENTS, isOneOf, LIST_ROLES, PHASES, PROJECT_DEFAULTS, ROLE_KEYS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
   type ActivityName, type Affiliation, type CompanySize, type Complexity, type Delivery, type Department,
   type ListRole, type Phase, type Scope, type SingleRole, type TechFunction,
 } from './vocabulary';
@@ -184,6 +185,11 @@ export class Plan {
     return [...this.people.values()].sort((a, b) => a.keyRange.start - b.keyRange.start);
   }
 
+  /** Whether `roles` has a misspelling of this role key (see `hasMisspeltKey`). */
+  misspeltRole(role: string): boolean {
+    return this.hasMisspeltKey(['roles'], role, ROLE_KEYS);
+  }
+
   /** The allocations stated for a person across all roles. */
   allocationsOf(id: string): Allocation[] {
     const found: Allocation[] = [];
@@ -207,6 +213,19 @@ export class Plan {
       if (range) return range;
     }
     return this.model.firstKeyRange();
+  }
+
+  /**
+   * Whether the mapping at `path` has a misspelling of `key` (`itowner:` for `itOwner`): the schema rule reports that
+   * key with a "did you mean" fix, so rules about the missing key stay quiet (one mistake, one finding).
+   */
+  hasMisspeltKey(path: Path, key: string, allowed: readonly string[]): boolean {
+    const map = this.mapAt(path);
+    if (!map) return false;
+    return map.items.some((pair) => {
+      const name = keyName(pair.key);
+      return name !== key && !allowed.includes(name) && closest(name, allowed, 2)[0] === key;
+    });
   }
 
   /** The mapping at `path`, if the value there is a mapping. */

@@ -30,32 +30,30 @@ export default defineRule({
   check({ plan, model, report }) {
     // Entries that name nobody readable (`[]`, `[""]`, a wrong type) count as absent; an entry with an unknown id or
     // without `person` is one mistake, reported by `unknown-person` or `schema` alone.
-    if (plan.businessOwners().length > 0) return;
+    if (plan.businessOwners().length > 0 || plan.misspeltRole('businessOwners')) return;
     const fixes: Fix[] = [];
     const path = ['roles', 'businessOwners'];
-    {
-      const itOwner = plan.itOwnerId;
-      const candidates = rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isBusinessSide(id) && id !== itOwner));
-      candidates.forEach((c, index) => {
-        fixes.push({
-          title: `Make ${personLabel(plan, c.id)} a business owner: ${c.reasons.join('; ')}`,
-          safety: 'unsafe',
-          ...(index === 0 ? { preferred: true } : {}),
-          edits: [appendToSequence(model, path, c.id, 'roles')],
-        });
-      });
-      const newId = freshPersonId(plan, 'business-owner');
-      const edits: Edit[] = [
-        addPersonEdit(plan, newId, 'Business owner (to be named)', 'sales'),
-        appendToSequence(model, path, newId, 'roles'),
-      ];
+    const itOwner = plan.itOwnerId;
+    const candidates = rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isBusinessSide(id) && id !== itOwner));
+    candidates.forEach((c, index) => {
       fixes.push({
-        title: `Add a new person \`${newId}\` as business owner (fill in the name and department)`,
+        title: `Make ${personLabel(plan, c.id)} a business owner: ${c.reasons.join('; ')}`,
         safety: 'unsafe',
-        ...(candidates.length === 0 ? { preferred: true } : {}),
-        edits,
+        ...(index === 0 ? { preferred: true } : {}),
+        edits: [appendToSequence(model, path, c.id, 'roles')],
       });
-    }
+    });
+    const newId = freshPersonId(plan, 'business-owner');
+    const edits: Edit[] = [
+      addPersonEdit(plan, newId, 'Business owner (to be named)', 'sales'),
+      appendToSequence(model, path, newId, 'roles'),
+    ];
+    fixes.push({
+      title: `Add a new person \`${newId}\` as business owner (fill in the name and department)`,
+      safety: 'unsafe',
+      ...(candidates.length === 0 ? { preferred: true } : {}),
+      edits,
+    });
     report({
       range: plan.anchor(['roles']),
       message: 'The plan names no business owner. A CRM project needs managers from the departments that will use the tool to lead it and own its use; add them under `roles.businessOwners`.',

@@ -28,31 +28,29 @@ export default defineRule({
   },
   check({ plan, model, report }) {
     // As for `it-owner-required`: a `champion` key with an unreadable value is a `schema` finding, not a missing role.
-    if (plan.roles.single.has('champion') || model.pairAt(['roles', 'champion'])) return;
+    if (plan.roles.single.has('champion') || plan.model.pairAt(['roles', 'champion']) || plan.misspeltRole('champion')) return;
     const fixes: Fix[] = [];
-    {
-      const owners = plan.businessOwners().flatMap((a) => (a.ref ? [a.ref.id] : []));
-      const candidates = rankCandidates(plan, owners);
-      candidates.forEach((c, index) => {
-        fixes.push({
-          title: `Make business owner ${personLabel(plan, c.id)} the champion: ${c.reasons.join('; ')}`,
-          safety: 'unsafe',
-          ...(index === 0 ? { preferred: true } : {}),
-          edits: [insertPair(model, ['roles'], 'champion', c.id)],
-        });
-      });
-      const newId = freshPersonId(plan, 'crm-champion');
-      const edits: Edit[] = [
-        addPersonEdit(plan, newId, 'Champion (to be named)', 'sales'),
-        insertPair(model, ['roles'], 'champion', newId),
-      ];
+    const owners = plan.businessOwners().flatMap((a) => (a.ref ? [a.ref.id] : []));
+    const candidates = rankCandidates(plan, owners);
+    candidates.forEach((c, index) => {
       fixes.push({
-        title: `Add a new person \`${newId}\` as champion (fill in the name and department)`,
+        title: `Make business owner ${personLabel(plan, c.id)} the champion: ${c.reasons.join('; ')}`,
         safety: 'unsafe',
-        ...(candidates.length === 0 ? { preferred: true } : {}),
-        edits,
+        ...(index === 0 ? { preferred: true } : {}),
+        edits: [insertPair(model, ['roles'], 'champion', c.id)],
       });
-    }
+    });
+    const newId = freshPersonId(plan, 'crm-champion');
+    const edits: Edit[] = [
+      addPersonEdit(plan, newId, 'Champion (to be named)', 'sales'),
+      insertPair(model, ['roles'], 'champion', newId),
+    ];
+    fixes.push({
+      title: `Add a new person \`${newId}\` as champion (fill in the name and department)`,
+      safety: 'unsafe',
+      ...(candidates.length === 0 ? { preferred: true } : {}),
+      edits,
+    });
     report({
       range: plan.anchor(['roles']),
       message: 'The plan names no CRM champion. Someone respected inside the company should carry the project and keep its goals on track with the users; add `champion` under `roles`.',

@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    if (plan.roles.single.has('itOwner') || plan.model.pairAt(['roles', 'itOwner'])) return;
+    if (plan.roles.single.has('itOwner') || plan.model.pairAt(['roles', 'itOwner']) || plan.misspeltRole('itOwner')) return;
     const businessOwners = new Set(plan.businessOwners().flatMap((a) => (a.ref ? [a.ref.id] : [])));
     const candidates = rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isITSide(id) && !businessOwners.has(id)));
     const fixes: Fix[] = candidates.map((c, index) => ({
