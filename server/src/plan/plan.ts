@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../core/finding';
 import { keyName, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
 import { closest } from '../schema/suggest';
+import { KEY_ORDER } from '../model/edits';
 import {
   ACTIVITIES, AFFILIATIONS, ALLOCATION_PATTERN, BUSINESS_DEPARTMENTS, COMPANY_SIZES, COMPLEXITIES, DELIVERIES,
   DEPARTMENTS, isOneOf, LIST_ROLES, PHASES, PROJECT_DEFAULTS, ROLE_KEYS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
@@ -188,6 +189,19 @@ export class Plan {
   /** Whether `roles` has a misspelling of this role key (see `hasMisspeltKey`). */
   misspeltRole(role: string): boolean {
     return this.hasMisspeltKey(['roles'], role, ROLE_KEYS);
+  }
+
+  /**
+   * Whether the first missing key along `path` is there misspelt (`activites:` for `activities`), judged against the
+   * keys the format allows at that place.
+   */
+  misspeltPath(path: readonly string[]): boolean {
+    for (let i = 0; i < path.length; i++) {
+      if (this.model.pairAt(path.slice(0, i + 1))) continue;
+      const parent = path.slice(0, i);
+      return this.hasMisspeltKey(parent, path[i]!, KEY_ORDER[parent.join('.')] ?? []);
+    }
+    return false;
   }
 
   /** The allocations stated for a person across all roles. */

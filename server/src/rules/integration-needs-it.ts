@@ -1,0 +1,52 @@
+// Flags a project that must integrate with other systems but has no `integration` activity with an IT-side member.
+
+import { KEY_ORDER } from '../model/edits';
+import type { Plan } from '../plan/plan';
+import { defineRule } from './rule';
+
+export default defineRule({
+  meta: {
+    id: 'integration-needs-it',
+    category: 'technical',
+    defaultSeverity: 'warning',
+    fixable: 'none',
+    sources: ['002'],
+    docs: {
+      summary: 'When `project.integrations` lists systems, the `integration` activity exists and someone from IT takes part in it.',
+      rationale:
+        'Connecting the CRM tool to a legacy or back-office system needs people who know that system from the inside, and they almost always sit in the company\'s own IT group. The article on the technical staffers (002) notes that, for integration, these specialists teach the integrator\'s team rather than learn from it, so the plan must put them in the work.',
+      howToFix:
+        'Add an `integration` activity under `activities` and put an internal IT person who knows the systems to integrate among its members (as owner or participant). There is no quick-fix: the right specialist depends on the systems listed.',
+      bad: 'crmteam: 1\nproject:\n  name: Demo\n  integrations: [ERP]\npeople:\n  dchen: { name: Dana Chen, department: it }\n  plee: { name: Pat Lee, affiliation: integrator, organization: Northwind }\nactivities:\n  integration: { owner: plee }\n',
+      good: 'crmteam: 1\nproject:\n  name: Demo\n  integrations: [ERP]\npeople:\n  dchen: { name: Dana Chen, department: it }\n  plee: { name: Pat Lee, affiliation: integrator, organization: Northwind }\nactivities:\n  integration: { owner: plee, participants: [dchen] }\n',
+    },
+  },
+  check({ plan, report }) {
+    const systems = plan.project.integrations;
+    if (systems.length === 0) return;
+    const activity = plan.activities.get('integration');
+    if (activity && [...activity.memberIds].some((id) => plan.isITSide(id))) return;
+    // A misspelt `integration` (or `activities`) key is the schema rule's finding, not a missing activity.
+    if (!activity && misspelt(plan, ['activities', 'integration'])) return;
+    const list = systems.map((s) => `\`${s}\``).join(', ');
+    report({
+      range: plan.anchor(['activities', 'integration'], ['project', 'integrations']),
+      message: activity
+        ? `Nobody from IT takes part in \`integration\`, yet the CRM must connect to ${list}. The knowledge of those systems sits in your IT group; add an internal IT person who knows them to the activity.`
+        : `The CRM must connect to ${list}, but the plan has no \`integration\` activity. The knowledge of those systems sits in your IT group; add \`integration\` under \`activities\` with an internal IT person who knows them among its members.`,
+    });
+  },
+});
+
+/**
+ * Whether the key at `path`, or a parent of it, is missing because it is misspelt (`integraton:`): the schema rule
+ * reports that key with a "did you mean" fix, so this rule stays quiet (one mistake, one finding).
+ */
+function misspelt(plan: Plan, path: readonly string[]): boolean {
+  for (let i = 0; i < path.length; i++) {
+    if (plan.model.pairAt(path.slice(0, i + 1))) continue;
+    const parent = path.slice(0, i);
+    return plan.hasMisspeltKey(parent, path[i]!, KEY_ORDER[parent.join('.')] ?? []);
+  }
+  return false;
+}

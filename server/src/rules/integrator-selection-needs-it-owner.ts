@@ -1,0 +1,88 @@
+// Notes a plan with an integrator whose `integratorSelection` is missing or leaves out the IT owner; offers to add the IT owner.
+
+import type { Edit, Fix } from '../core/finding';
+import { insertPair } from '../model/edits';
+import type { YamlModel } from '../model/yamlModel';
+import type { Plan } from '../plan/plan';
+import { addParticipantFix, personLabel } from './fixes';
+import { defineRule } from './rule';
+
+export default defineRule({
+  meta: {
+    id: 'integrator-selection-needs-it-owner',
+    category: 'leadership',
+    defaultSeverity: 'info',
+    fixable: 'safe',
+    sources: ['000'],
+    docs: {
+      summary: 'When the plan has an integrator, it has an `integratorSelection` activity and the IT owner is one of its members.',
+      rationale:
+        'Business owners are rarely in a position to judge what makes an integrator good, or what working well with one looks like, while the IT owner usually knows integrators or colleagues who have used them. The article on the IT owner (000) therefore puts the IT owner at the heart of choosing the integrator.',
+      howToFix:
+        'Add an `integratorSelection` activity owned by the IT owner, or add the IT owner to its participants. The quick-fix does whichever applies, when the plan names an IT owner.',
+      bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: jdoe\npartners:\n  integrator: { organization: Northwind }\nactivities:\n  integratorSelection: { owner: msmith }\n',
+      good: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: jdoe\npartners:\n  integrator: { organization: Northwind }\nactivities:\n  integratorSelection: { owner: msmith, participants: [jdoe] }\n',
+    },
+  },
+  check({ plan, model, report }) {
+    if (!plan.integrator) return;
+    const activity = plan.activities.get('integratorSelection');
+    // An undefined IT owner id counts as nobody: there is then no IT owner to require.
+    const itOwner = plan.definedItOwnerId;
+    const range = plan.anchor(['activities', 'integratorSelection'], ['activities'], ['partners', 'integrator']);
+
+    if (activity) {
+      if (itOwner === undefined || activity.memberIds.has(itOwner)) return;
+      const fixes: Fix[] = [addParticipantFix(plan, 'integratorSelection', itOwner, 'IT owner: best placed to judge integrators')];
+      report({
+        range,
+        message: `The IT owner ${who(plan, itOwner)} takes no part in \`integratorSelection\`. Business owners are seldom able to judge integrators, while the IT owner usually knows them or colleagues who have worked with them; add the IT owner to its participants.`,
+        fixes,
+      });
+      return;
+    }
+
+    // A misspelt `integratorSelection` (or `activities`) key is the schema rule's finding, not a missing activity.
+    if (plan.misspeltPath(['activities', 'integratorSelection'])) return;
+    const fixes: Fix[] = [];
+    if (itOwner !== undefined) {
+      fixes.push({
+        title: `Add \`integratorSelection\` owned by the IT owner ${personLabel(plan, itOwner)} (best placed to judge integrators)`,
+        safety: 'safe',
+        preferred: true,
+        edits: [createActivityEdit(model, itOwner)],
+      });
+    }
+    report({
+      range,
+      message: itOwner !== undefined
+        ? `The plan works with an integrator but has no \`integratorSelection\` activity. Choosing the integrator calls for the IT owner's judgement; add \`integratorSelection\` with ${who(plan, itOwner)} as owner.`
+        : 'The plan works with an integrator but has no `integratorSelection` activity. Choosing the integrator calls for the IT owner\'s judgement; name an IT owner under `roles` and add `integratorSelection` with them as owner.',
+      fixes,
+    });
+  },
+});
+
+function who(plan: Plan, id: string): string {
+  const name = plan.person(id)?.name;
+  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
+}
+
+/**
+ * `integratorSelection: { owner: <IT owner> }` under `activities` (created when missing), or `owner:` written into an
+ * empty `integratorSelection:`.
+ */
+function createActivityEdit(model: YamlModel, itOwner: string): Edit {
+  const path = ['activities', 'integratorSelection'];
+  return model.pairAt(path)
+    ? insertPair(model, path, 'owner', itOwner, 'activity')
+    : insertPair(model, ['activities'], 'integratorSelection', { owner: itOwner });
+}
+
+/**
+ * Whether the key at `path`, or a parent of it, is missing because it is misspelt (`integratorSelecton:`): the schema
+ * rule reports that key with a "did you mean" fix, so this rule stays quiet (one mistake, one finding).
+ */
+
+
+
