@@ -1,0 +1,48 @@
+// Names shared by the VS Code client and the language server: the language id, command ids, the fix-all kind,
+// the initialization options and the one custom request (each custom message says who sends it and why).
+// Plain values only: the client and the server bundle different copies of vscode-jsonrpc, so a message is named
+// by its method string rather than by a RequestType object.
+
+/** The language id of team plans; VS Code assigns it by `*.crmteam.yaml` / `*.crmteam.yml`. */
+export const LANGUAGE_ID = 'crmteam-yaml';
+
+/** Files the server analyses when a client sends them as plain `yaml` (for example after `files.associations`). */
+export const FILE_GLOB = '**/*.crmteam.{yaml,yml}';
+
+/** `source` of every diagnostic, and the identifier of the pull-diagnostics provider. */
+export const DIAGNOSTIC_SOURCE = 'crmteam';
+
+/** The code action kind for "apply every safe fix"; `editor.codeActionsOnSave` refers to it. */
+export const FIX_ALL_KIND = 'source.fixAll.crmteam';
+
+/** Commands contributed in package.json; the client registers them. */
+export const Commands = {
+  newPlan: 'crmteam.newPlan',
+  restartServer: 'crmteam.restartServer',
+  showOutput: 'crmteam.showOutput',
+} as const;
+
+/** What the client may tell the server in `initialize`; every field is optional. */
+export interface InitializationOptions {
+  /**
+   * The URI of the folder holding `<rule-id>.md` pages, used for `codeDescription.href`. The VS Code client passes
+   * the extension's `docs/rules`; other editors get the folder next to the server bundle.
+   */
+  readonly docsBase?: string;
+}
+
+/** Carried in `Diagnostic.data` so a code action finds its finding without re-running the rules. */
+export interface DiagnosticData {
+  /** The document version the diagnostic was computed for. */
+  readonly version: number;
+  /** The finding's index in that version's analysis. */
+  readonly index: number;
+}
+
+/**
+ * Sent by the client when the user runs "New team plan": the server answers with the text of a complete,
+ * valid skeleton plan. It lives in the server because the server knows the format; the client stays a launcher.
+ */
+export const NewPlanTemplateRequest = { method: 'crmteam/newPlanTemplate' } as const;
+/** The answer to `NewPlanTemplateRequest`: the plan's text. */
+export type NewPlanTemplateResult = string;

@@ -1,0 +1,55 @@
+// The settings of the `crmteam` configuration section, shared by the client and the server. This type mirrors
+// `contributes.configuration` in package.json; change both together (CONTRIBUTING.md, "Add a setting").
+
+import { LEVELS, type Level } from '../core/finding';
+
+/** The configuration section the server asks for with `workspace/configuration`. */
+export const SETTINGS_SECTION = 'crmteam';
+
+export type TraceSetting = 'off' | 'messages' | 'verbose';
+
+export interface Settings {
+  /** `crmteam.rules`: a level per rule id; rules not named keep their default severity. */
+  readonly rules: Readonly<Record<string, Level>>;
+  readonly inlayHints: {
+    /** `crmteam.inlayHints.enabled`: show the person's name after each person id. */
+    readonly enabled: boolean;
+  };
+  readonly trace: {
+    /** `crmteam.trace.server`: read by the language client itself; the server only carries it along. */
+    readonly server: TraceSetting;
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  rules: Object.freeze({}),
+  inlayHints: Object.freeze({ enabled: true }),
+  trace: Object.freeze({ server: 'off' as TraceSetting }),
+});
+
+/**
+ * Reads the `crmteam` section as the client sent it. Settings are user input: anything of the wrong type falls
+ * back to its default instead of failing, and rule ids are stored in a null-prototype object so an id such as
+ * `__proto__` cannot reach `Object.prototype`.
+ */
+export function normalizeSettings(raw: unknown): Settings {
+  const section = isRecord(raw) ? raw : {};
+  const rules: Record<string, Level> = Object.create(null) as Record<string, Level>;
+  if (isRecord(section.rules)) {
+    for (const [id, level] of Object.entries(section.rules)) {
+      if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) rules[id] = level as Level;
+    }
+  }
+  const inlayHints = isRecord(section.inlayHints) ? section.inlayHints : {};
+  const trace = isRecord(section.trace) ? section.trace : {};
+  const server = trace.server;
+  return {
+    rules,
+    inlayHints: { enabled: typeof inlayHints.enabled === 'boolean' ? inlayHints.enabled : DEFAULT_SETTINGS.inlayHints.enabled },
+    trace: { server: server === 'messages' || server === 'verbose' || server === 'off' ? server : DEFAULT_SETTINGS.trace.server },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

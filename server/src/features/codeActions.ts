@@ -1,0 +1,130 @@
+// Code actions from the cached analysis: every fix of each diagnostic as a quick fix, "Ignore <rule> on this line",
+// and `source.fixAll.crmteam` (every safe, non-overlapping fix as one edit). Findings are found through
+// `Diagnostic.data` and the rule id, never through message text (STYLE.md principle 9).
+
+import { isScalar } from 'yaml';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { CodeActionParams } from 'vscode-languageserver-protocol';
+import type { Analysis } from '../core/analyze';
+import { INTERNAL_ERROR } from '../core/analyze';
+import { applicableSafeFixes } from '../core/applyFixes';
+import type { Edit, Finding } from '../core/finding';
+import { insertLineBefore } from '../model/edits';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../common/protocol';
+import { workspaceEdit, type FeatureContext } from './context';
+import { diagnosticData } from './diagnostics';
+
+export interface CodeActionOptions {
+  /** The client applies versioned `documentChanges` (else the edit goes in `changes`). */
+  readonly documentChanges: boolean;
+}
+
+/** Rules whose findings get no "Ignore" action: syntax errors must be fixed, and an unused suppression removed. */
+const NOT_IGNORABLE = new Set([INTERNAL_ERROR, 'yaml-syntax', 'unused-suppression']);
+
+export function codeActions(analysis: Analysis, params: CodeActionParams, ctx: FeatureContext, options: CodeActionOptions): CodeAction[] {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics ?? []) {
+      const finding = findingOf(analysis, diagnostic, ctx);
+      if (!finding) continue;
+      actions.push(...quickFixes(analysis, finding, diagnostic, ctx, options));
+    }
+  }
+  // `only: ['source']` or `['source.fixAll']` must reach the fix-all too; with no `only`, offer it alongside.
+  if (wants(only, FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(analysis, ctx, options);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** The fix-all action, or `undefined` when no safe fix applies. */
+export function fixAllAction(analysis: Analysis, ctx: FeatureContext, options: CodeActionOptions): CodeAction | undefined {
+  const fixes = applicableSafeFixes(analysis.findings);
+  if (fixes.length === 0) return undefined;
+  return {
+    title: fixes.length === 1 ? 'Fix the safe crmteam problem' : `Fix all ${fixes.length} safe crmteam problems`,
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(fixes.flatMap((f) => f.edits), ctx, options.documentChanges),
+  };
+}
+
+function quickFixes(analysis: Analysis, finding: Finding, diagnostic: Diagnostic, ctx: FeatureContext, options: CodeActionOptions): CodeAction[] {
+  const actions: CodeAction[] = [];
+  let preferredGiven = false;
+  for (const fix of finding.fixes) {
+    if (fix.edits.length === 0) continue;
+    // One preferred action per diagnostic: it is what "Auto Fix" applies without asking.
+    const preferred: boolean = fix.preferred === true && !preferredGiven;
+    preferredGiven ||= preferred;
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      ...(preferred ? { isPreferred: true } : {}),
+      edit: workspaceEdit(fix.edits, ctx, options.documentChanges),
+    });
+  }
+  const ignore = ignoreEdit(analysis, finding);
+  if (ignore) {
+    actions.push({
+      title: `Ignore ${finding.ruleId} on this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit([ignore], ctx, options.documentChanges),
+    });
+  }
+  return actions;
+}
+
+/**
+ * A `# crmteam-disable-next-line <rule> -- reason` line above the finding's line, indented like it; when such a
+ * comment is already there, the rule is added to it instead.
+ */
+export function ignoreEdit(analysis: Analysis, finding: Finding): Edit | undefined {
+  if (NOT_IGNORABLE.has(finding.ruleId)) return undefined;
+  const { model } = analysis;
+  const text = model.text;
+  const line = model.linePos(finding.range.start).line;
+  const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line && s.ruleIds.length > 0);
+  if (existing) {
+    const last = existing.ruleIds[existing.ruleIds.length - 1]!;
+    return { start: last.range.end, end: last.range.end, text: `, ${finding.ruleId}` };
+  }
+  const lineStart = text.lastIndexOf('\n', finding.range.start - 1) + 1;
+  // Inside a multi-line scalar a new line would become part of the value, not a comment.
+  const node = model.locate(finding.range.start).node;
+  if (node && isScalar(node) && node.range && node.range[0] < lineStart) return undefined;
+  const edit = insertLineBefore(text, finding.range.start, `# crmteam-disable-next-line ${finding.ruleId} -- reason`);
+  // A byte order mark stays the first character of the file.
+  if (edit.start === 0 && text.startsWith('\uFEFF')) return { start: 1, end: 1, text: edit.text };
+  return edit;
+}
+
+/** The finding a diagnostic was made from: by `data` when it is current, else by rule id and range. */
+export function findingOf(analysis: Analysis, diagnostic: Diagnostic, ctx: FeatureContext): Finding | undefined {
+  if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const code = diagnostic.code;
+  if (typeof code !== 'string') return undefined;
+  const data = diagnosticData(diagnostic);
+  if (data) {
+    // A diagnostic of an older version: its fixes were computed for a text that no longer exists.
+    if (data.version !== ctx.version) return undefined;
+    const finding = analysis.findings[data.index];
+    if (finding && finding.ruleId === code && sameRange(ctx.rangeOf(finding.range), diagnostic.range)) return finding;
+    // The indexes moved (a settings change re-ran the rules): fall back to matching.
+  }
+  return analysis.findings.find((f) => f.ruleId === code && sameRange(ctx.rangeOf(f.range), diagnostic.range));
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function sameRange(a: Range, b: Range | undefined): boolean {
+  return !!b && a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}

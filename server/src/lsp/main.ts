@@ -1,0 +1,14 @@
+// The language server's entry point (`dist/server.js`): `--stdio`, `--node-ipc` or `--socket=N`, as chosen by
+// `createConnection` from the command line. Everything else is in server.ts.
+
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describeError } from './handler';
+import { startServer } from './server';
+
+const connection = createConnection(ProposedFeatures.all);
+
+// A bug anywhere must not end the session: log it and keep serving (handlers already catch their own errors).
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${describeError(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
+
+startServer(connection);
