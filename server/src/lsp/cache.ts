@@ -75,6 +75,11 @@ export class AnalysisCache {
     }
   }
 
+  /** Bumped whenever the settings change; analyses made with other settings are not served. */
+  get settingsGeneration(): number {
+    return this.generation;
+  }
+
   /** Drops every analysis (settings changed); later requests analyse again. */
   clear(): void {
     this.entries.clear();

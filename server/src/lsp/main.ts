@@ -1,14 +1,21 @@
 // The language server's entry point (`dist/server.js`): `--stdio`, `--node-ipc` or `--socket=N`, as chosen by
 // `createConnection` from the command line. Everything else is in server.ts.
 
+import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { runAnalysisWorker } from './analysisWorker';
 import { describeError } from './handler';
 import { startServer } from './server';
 
-const connection = createConnection(ProposedFeatures.all);
+if (!isMainThread) {
+  // The same bundle serves as the analysis worker for large documents (see largeDocuments.ts).
+  runAnalysisWorker();
+} else {
+  const connection = createConnection(ProposedFeatures.all);
 
-// A bug anywhere must not end the session: log it and keep serving (handlers already catch their own errors).
-process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${describeError(error)}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
+  // A bug anywhere must not end the session: log it and keep serving (handlers already catch their own errors).
+  process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${describeError(error)}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
-startServer(connection);
+  startServer(connection, { largeDocumentsScript: __filename });
+}

@@ -3,50 +3,25 @@
 
 import {
   CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
-  SymbolInformation, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type ClientCapabilities, type CodeAction, type CompletionList, type DocumentDiagnosticReport,
-  type DocumentSymbol, type InitializeResult, type ProposedFeatures, type ServerCapabilities,
+  TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type ClientCapabilities, type CompletionList, type Diagnostic, type DocumentDiagnosticReport,
+  type InitializeResult, type ProposedFeatures, type ServerCapabilities, type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../common/protocol';
-import type { FeatureContext } from '../features/context';
-import { codeActions } from '../features/codeActions';
-import { completion } from '../features/completion';
-import { diagnostics } from '../features/diagnostics';
-import { hover } from '../features/hover';
-import {
-  definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, prepareRename, references, rename,
-} from '../features/navigation';
-import { AnalysisCache, type CachedAnalysis } from './cache';
-import { featureContext, offsetRangeOf } from './convert';
+import { AnalysisCache } from './cache';
+import { featureContext } from './convert';
 import { bundledDocsBase } from './docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
+import { LargeDocuments } from './largeDocuments';
 import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
+import { FEATURES, runDocumentRequest, type ClientSupport, type DocumentMethod, type Features, type Found } from './requests';
 import { SettingsStore } from './settings';
 
+export type { Features } from './requests';
+
 export type Connection = ProposedFeatures.Connection;
-
-/** The feature functions the server calls; tests may replace one (for example with one that throws). */
-export interface Features {
-  readonly diagnostics: typeof diagnostics;
-  readonly codeActions: typeof codeActions;
-  readonly definition: typeof definition;
-  readonly references: typeof references;
-  readonly prepareRename: typeof prepareRename;
-  readonly rename: typeof rename;
-  readonly documentHighlights: typeof documentHighlights;
-  readonly documentSymbols: typeof documentSymbols;
-  readonly foldingRanges: typeof foldingRanges;
-  readonly inlayHints: typeof inlayHints;
-  readonly hover: typeof hover;
-  readonly completion: typeof completion;
-}
-
-const FEATURES: Features = {
-  diagnostics, codeActions, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
-  foldingRanges, inlayHints, hover, completion,
-};
 
 export interface ServerOptions {
   /** Where the rule pages are when the client does not pass `docsBase`; defaults to the bundle's `../docs/rules`. */
@@ -54,19 +29,11 @@ export interface ServerOptions {
   readonly features?: Partial<Features>;
   /** The debounce for push-diagnostics clients. */
   readonly pushDelayMs?: number;
-}
-
-/** What the client told us in `initialize` that changes how the server behaves. */
-interface ClientSupport {
-  readonly pullDiagnostics: boolean;
-  readonly diagnosticRefresh: boolean;
-  readonly inlayHintRefresh: boolean;
-  readonly configuration: boolean;
-  readonly dynamicConfiguration: boolean;
-  readonly documentChanges: boolean;
-  readonly hierarchicalSymbols: boolean;
-  readonly codeActionLiterals: boolean;
-  readonly prepareRename: boolean;
+  /**
+   * The script that runs as an analysis worker (the server bundle itself); without it every document is analysed on
+   * the main thread, as in-process tests do.
+   */
+  readonly largeDocumentsScript?: string;
 }
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
@@ -92,24 +59,64 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let docsBase = options.docsBase ?? bundledDocsBase();
   const justOpened = new Set<string>();
 
+  const large = options.largeDocumentsScript ? new LargeDocuments(options.largeDocumentsScript, logger) : undefined;
+
   /** The cached analysis of an open document and the context its features need; `undefined` if it is not open. */
-  async function analysisFor(uri: string, token?: CancellationToken): Promise<{ cached: CachedAnalysis; ctx: FeatureContext } | undefined> {
+  async function analysisFor(uri: string, token?: CancellationToken): Promise<(Found & { resultId: string }) | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
     const cached = await cache.get(document, token);
-    return { cached, ctx: featureContext(cached.snapshot, cached.settings, docsBase) };
+    return { analysis: cached.analysis, snapshot: cached.snapshot, ctx: featureContext(cached.snapshot, cached.settings, docsBase), resultId: cached.resultId };
+  }
+
+  /** Diagnostics for the document's current version, analysed here or by the large-document workers. */
+  async function currentDiagnostics(uri: string, token?: CancellationToken): Promise<{ version: number; resultId: string; items: () => Promise<Diagnostic[]> } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    if (large?.has(uri)) {
+      const version = document.version;
+      const generation = cache.settingsGeneration;
+      await large.analysed(uri, version, generation);
+      if (token?.isCancellationRequested) throw new StaleRequest('cancelled');
+      return { version, resultId: `${generation}:${version}`, items: async () => (await large.request(uri, '$/diagnostics', undefined, support)) as Diagnostic[] };
+    }
+    const found = await analysisFor(uri, token);
+    if (!found) return undefined;
+    return { version: found.ctx.version, resultId: found.resultId, items: async () => features.diagnostics(found.analysis, found.ctx) };
+  }
+
+  /** Answers a document request from the analysis of the document (for large ones: the freshest finished one). */
+  async function documentRequest<R>(method: DocumentMethod, params: { textDocument: TextDocumentIdentifier }, token: CancellationToken, empty: R): Promise<R> {
+    const uri = params.textDocument.uri;
+    if (large?.has(uri)) return (await large.request(uri, method, params, support)) as R;
+    const found = await analysisFor(uri, token);
+    return found ? (runDocumentRequest(method, found, params, support, features) as R) : empty;
+  }
+
+  /** Sends a large document's newest version to the workers, or takes it back when it has become small. */
+  function routeDocument(document: TextDocument): void {
+    if (!large) return;
+    const uri = document.uri;
+    if (!large.isLarge(document)) {
+      if (large.has(uri)) large.close(uri);
+      return;
+    }
+    cache.delete(uri);
+    large.track(uri);
+    const generation = cache.settingsGeneration;
+    void settings.get(uri).then((s) => {
+      // Closed meanwhile, or the settings changed: a later update carries the newer state.
+      const current = documents.get(uri);
+      if (current && large.has(uri) && generation === cache.settingsGeneration) large.update(current, s, docsBase, generation);
+    }, (error: unknown) => logger.error(`Reading the settings for ${uri} failed. ${describeError(error)}`));
   }
 
   async function publish(uri: string): Promise<void> {
     try {
-      const found = await analysisFor(uri);
+      const found = await currentDiagnostics(uri);
       // Closed, or changed again while being analysed: a newer timer will publish.
-      if (!found || documents.get(uri)?.version !== found.ctx.version) return;
-      await connection.sendDiagnostics({
-        uri,
-        version: found.ctx.version,
-        diagnostics: features.diagnostics(found.cached.analysis, found.ctx),
-      });
+      if (!found || documents.get(uri)?.version !== found.version) return;
+      await connection.sendDiagnostics({ uri, version: found.version, diagnostics: await found.items() });
     } catch (error) {
       if (!(error instanceof StaleRequest)) logger.error(`Publishing diagnostics for ${uri} failed. ${describeError(error)}`);
     }
@@ -117,7 +124,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** After a settings change: every open document is analysed again, at once. */
   function revalidateAll(): void {
-    for (const document of documents.all()) void settings.get(document.uri);
+    for (const document of documents.all()) {
+      void settings.get(document.uri);
+      if (large?.has(document.uri)) routeDocument(document);
+    }
     if (support.pullDiagnostics) {
       if (support.diagnosticRefresh) {
         void connection.languages.diagnostics.refresh().catch((error: unknown) => logger.error(`Diagnostics refresh failed. ${describeError(error)}`));
@@ -158,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    routeDocument(event.document);
     const opened = justOpened.delete(uri);
     if (!support.pullDiagnostics) push.schedule(uri, opened ? 0 : pushDelay);
   });
@@ -165,6 +176,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = event.document.uri;
     justOpened.delete(uri);
     cache.delete(uri);
+    large?.close(uri);
     settings.delete(uri);
     push.cancel(uri);
     if (!support.pullDiagnostics) {
@@ -175,87 +187,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.languages.diagnostics.on(guardRequest(logger, 'textDocument/diagnostic', () => EMPTY_REPORT, async (params, token) => {
     let found;
     try {
-      found = await analysisFor(params.textDocument.uri, token);
+      found = await currentDiagnostics(params.textDocument.uri, token);
     } catch (error) {
       // The client pulls again when told to: it will get the result for the newest version.
       if (error instanceof StaleRequest) throw new ResponseError(LSPErrorCodes.ServerCancelled, error.message, { retriggerRequest: true });
       throw error;
     }
     if (!found) return EMPTY_REPORT;
-    const resultId = found.cached.resultId;
-    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: features.diagnostics(found.cached.analysis, found.ctx) };
+    if (params.previousResultId === found.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: found.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: found.resultId, items: await found.items() };
   }));
 
-  connection.onCodeAction(guardRequest(logger, 'textDocument/codeAction', (): CodeAction[] => [], async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    if (!found || !support.codeActionLiterals) return [];
-    return features.codeActions(found.cached.analysis, params, found.ctx, { documentChanges: support.documentChanges });
-  }));
+  /** Registers a document request: guarded, answered with `empty` when anything goes wrong. */
+  const on = <P extends { textDocument: TextDocumentIdentifier }, R>(
+    register: (handler: (params: P, token: CancellationToken) => Promise<R>) => unknown,
+    method: DocumentMethod,
+    empty: () => R,
+  ) => register(guardRequest(logger, method, empty, (params: P, token) => documentRequest(method, params, token, empty())));
 
-  connection.onDefinition(guardRequest(logger, 'textDocument/definition', () => null, async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    return found ? features.definition(found.cached.analysis, found.ctx.offsetAt(params.position), found.ctx) : null;
-  }));
-
-  connection.onReferences(guardRequest(logger, 'textDocument/references', () => [], async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    if (!found) return [];
-    return features.references(found.cached.analysis, found.ctx.offsetAt(params.position), params.context?.includeDeclaration === true, found.ctx);
-  }));
-
-  connection.onPrepareRename(guardRequest(logger, 'textDocument/prepareRename', () => null, async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    if (!found) return null;
-    const result = features.prepareRename(found.cached.analysis, found.ctx.offsetAt(params.position), found.ctx);
-    if (!result) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Only person ids can be renamed: put the cursor on an id under `people` or on a reference to one.');
-    return result;
-  }));
-
-  connection.onRenameRequest(guardRequest(logger, 'textDocument/rename', () => null, async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    if (!found) return null;
-    const result = features.rename(found.cached.analysis, found.ctx.offsetAt(params.position), params.newName, found.ctx, support.documentChanges);
-    if (result.kind === 'refused') throw new ResponseError(LSPErrorCodes.RequestFailed, result.message);
-    return result.kind === 'edit' ? result.edit : null;
-  }));
-
-  connection.onDocumentHighlight(guardRequest(logger, 'textDocument/documentHighlight', () => [], async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    return found ? features.documentHighlights(found.cached.analysis, found.ctx.offsetAt(params.position), found.ctx) : [];
-  }));
-
-  connection.onDocumentSymbol(guardRequest(logger, 'textDocument/documentSymbol', (): DocumentSymbol[] => [], async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    if (!found) return [];
-    const symbols = features.documentSymbols(found.cached.analysis, found.ctx);
-    return support.hierarchicalSymbols ? symbols : flattenSymbols(symbols, found.ctx.uri);
-  }));
-
-  connection.onFoldingRanges(guardRequest(logger, 'textDocument/foldingRange', () => [], async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    return found ? features.foldingRanges(found.cached.analysis, found.ctx) : [];
-  }));
-
-  connection.languages.inlayHint.on(guardRequest(logger, 'textDocument/inlayHint', () => [], async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    if (!found) return [];
-    return features.inlayHints(found.cached.analysis, offsetRangeOf(found.cached.snapshot, params.range), found.ctx);
-  }));
-
-  connection.onHover(guardRequest(logger, 'textDocument/hover', () => null, async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    return found ? features.hover(found.cached.analysis, found.ctx.offsetAt(params.position), found.ctx) : null;
-  }));
-
-  connection.onCompletion(guardRequest(logger, 'textDocument/completion', (): CompletionList => ({ isIncomplete: false, items: [] }), async (params, token) => {
-    const found = await analysisFor(params.textDocument.uri, token);
-    return found ? features.completion(found.cached.analysis, found.ctx.offsetAt(params.position), found.ctx) : { isIncomplete: false, items: [] };
-  }));
+  on((h) => connection.onCodeAction(h), 'textDocument/codeAction', () => []);
+  on((h) => connection.onDefinition(h), 'textDocument/definition', () => null);
+  on((h) => connection.onReferences(h), 'textDocument/references', () => []);
+  on((h) => connection.onPrepareRename(h), 'textDocument/prepareRename', () => null);
+  on((h) => connection.onRenameRequest(h), 'textDocument/rename', () => null);
+  on((h) => connection.onDocumentHighlight(h), 'textDocument/documentHighlight', () => []);
+  on((h) => connection.onDocumentSymbol(h), 'textDocument/documentSymbol', () => []);
+  on((h) => connection.onFoldingRanges(h), 'textDocument/foldingRange', () => []);
+  on((h) => connection.languages.inlayHint.on(h), 'textDocument/inlayHint', () => []);
+  on((h) => connection.onHover(h), 'textDocument/hover', () => null);
+  on((h) => connection.onCompletion(h), 'textDocument/completion', (): CompletionList => ({ isIncomplete: false, items: [] }));
 
   connection.onRequest(NewPlanTemplateRequest.method, guardRequest(logger, NewPlanTemplateRequest.method, (): NewPlanTemplateResult => '', () => PLAN_TEMPLATE));
 
-  connection.onShutdown(() => push.dispose());
+  connection.onShutdown(() => {
+    push.dispose();
+    large?.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -293,12 +260,4 @@ function supportOf(c: ClientCapabilities): ClientSupport {
     codeActionLiterals: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     prepareRename: c.textDocument?.rename?.prepareSupport === true,
   };
-}
-
-/** For clients without hierarchical outline support: the same symbols as a flat list with container names. */
-function flattenSymbols(symbols: readonly DocumentSymbol[], uri: string, container?: string): SymbolInformation[] {
-  return symbols.flatMap((s) => [
-    SymbolInformation.create(s.name, s.kind, s.range, uri, container),
-    ...flattenSymbols(s.children ?? [], uri, s.name),
-  ]);
 }
