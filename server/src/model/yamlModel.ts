@@ -2,8 +2,8 @@
 // its plain value, and path/offset queries. Parsing never throws; the model is never mutated after creation.
 
 import {
-  isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments,
-  type Document, type Node, type Pair, type YAMLMap,
+  Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser,
+  type CST, type Document, type Node, type Pair, type YAMLMap,
 } from 'yaml';
 import type { OffsetRange } from '../core/finding';
 
@@ -32,6 +32,13 @@ export interface Location {
  */
 const MAX_ALIAS_COUNT = 10_000;
 
+/**
+ * The deepest nesting of collections the model will compose. `yaml`'s composer recurses once per level and runs out
+ * of stack somewhere near 800 levels; worse, near the stack's end V8 may compile a regular expression and abort the
+ * whole process ("RegExpCompiler Allocation failed"), which no `catch` can stop. A plan needs about 6 levels.
+ */
+export const MAX_NESTING = 100;
+
 export class YamlModel {
   readonly lineCounter = new LineCounter();
   readonly doc: Document.Parsed | undefined;
@@ -43,8 +50,22 @@ export class YamlModel {
     let docs: Document.Parsed[] = [];
     try {
       // Duplicate keys are checked below with a Set per mapping: `yaml`'s own check grows faster than linearly.
-      docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter: this.lineCounter }) as Document.Parsed[];
-      if (!Array.isArray(docs)) docs = [];
+      // `logLevel: 'error'`: the engine does no IO, and `yaml` would otherwise print warnings (a collection used as
+      // a key, say) to the process's stderr.
+      // What `parseAllDocuments` does, in two steps: the syntax tree (built without recursion) is measured before
+      // the composer, which recurses once per level, turns it into nodes. See MAX_NESTING.
+      const tokens = Array.from(new Parser(this.lineCounter.addNewLine).parse(text));
+      const tooDeep = deepestOffset(tokens, MAX_NESTING);
+      if (tooDeep === undefined) {
+        docs = Array.from(new Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens)) as Document.Parsed[];
+      } else {
+        const at = Math.max(0, Math.min(tooDeep, text.length));
+        this.problems.push({
+          code: 'PARSE_FAILED',
+          message: `Lists and mappings are nested more than ${MAX_NESTING} levels deep here, which no team plan needs; the file was not read further. Look for brackets that are opened and never closed.`,
+          range: { start: at, end: Math.min(text.length, at + 1) },
+        });
+      }
     } catch (error) {
       this.problems.push({ code: 'PARSE_FAILED', message: `The file could not be read as YAML: ${describe(error)}.`, range: { start: 0, end: 0 } });
     }
@@ -177,20 +198,28 @@ export class YamlModel {
     try {
       return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const bomb = /alias/i.test(describe(error));
+      const message = describe(error);
+      // `yaml` says "Excessive alias count indicates a resource exhaustion attack" for a bomb, and "Unresolved
+      // alias" for an alias used before its anchor is set.
+      const bomb = /excessive alias/i.test(message);
+      const unresolved = bomb ? undefined : /unresolved alias.*: (\S+)$/i.exec(message)?.[1];
       this.problems.push({
         code: bomb ? 'ALIAS_LIMIT' : 'VALUE_FAILED',
         message: bomb
           ? 'Aliases in this file expand to too many nodes (an "alias bomb"); the plan was not checked against the schema. Replace the aliases with plain values.'
-          : `The file's values could not be read: ${describe(error)}.`,
-        range: this.firstAliasRange() ?? this.firstKeyRange(),
+          : unresolved !== undefined
+            ? `The alias \`*${unresolved}\` refers to no anchor \`&${unresolved}\` set before it; the plan was not checked against the schema. Set the anchor before the alias, or write the value out.`
+            : `The file's values could not be read: ${message}.`,
+        range: this.firstAliasRange(unresolved) ?? this.firstKeyRange(),
       });
       return undefined;
     }
   }
 
-  private firstAliasRange(): OffsetRange | undefined {
-    const match = /(^|[\s\[{,:-])\*[^\s,\]}]+/m.exec(this.text);
+  /** The first alias in the text (`*name`), or the first use of `name` when given. */
+  private firstAliasRange(name?: string): OffsetRange | undefined {
+    const wanted = name === undefined ? '[^\\s,\\]}]+' : `${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![^\\s,\\]}])`;
+    const match = new RegExp(`(^|[\\s\\[{,:-])\\*${wanted}`, 'm').exec(this.text);
     if (!match) return undefined;
     const start = match.index + match[1]!.length;
     return { start, end: start + match[0].length - match[1]!.length };
@@ -261,9 +290,42 @@ function containsPair(pair: Pair<unknown, unknown>, offset: number): boolean {
   return offset >= start && offset <= Math.max(end, (key?.range?.[1] ?? end) + (value ? 0 : 1));
 }
 
+/**
+ * The offset of the first collection nested deeper than `limit` in the syntax tree, or `undefined`: an explicit stack,
+ * so measuring cannot overflow what it measures.
+ */
+function deepestOffset(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    switch (token.type) {
+      case 'document':
+        stack.push([token.value, 0]);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        if (depth >= limit) return token.offset;
+        for (const item of token.items) {
+          if ('key' in item) stack.push([item.key, depth + 1]);
+          stack.push([item.value, depth + 1]);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
 function problemFromYamlError(code: string, message: string, pos: [number, number], length: number): YamlProblem {
   const start = Math.max(0, Math.min(pos[0], length));
   const end = Math.max(start, Math.min(pos[1], length));
+  // `yaml` catches its own stack overflow on very deep nesting and reports it in the engine's words.
+  if (/call stack/i.test(message)) {
+    return { code: 'TOO_DEEP', message: 'Lists and mappings are nested too deeply here to be read (hundreds of levels). No team plan needs that: look for brackets that are opened and never closed.', range: { start, end } };
+  }
   return { code, message: plainYamlMessage(message), range: { start, end } };
 }
 
@@ -276,7 +338,8 @@ function plainYamlMessage(message: string): string {
 
 function firstContentOffset(text: string): number {
   const match = /^[ \t]*[^\s#]/m.exec(text);
-  if (!match) return 0;
+  // Only comments (or nothing): the plan's content is missing after them, at the end.
+  if (!match) return text.length;
   return match.index + match[0].length - 1;
 }
 
