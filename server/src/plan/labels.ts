@@ -1,6 +1,6 @@
 // Human names for keys and reference places, used in messages, fix titles and hovers.
 
-import type { RefContext } from './plan';
+import type { Plan, RefContext } from './plan';
 
 export const ROLE_LABELS: Readonly<Record<string, string>> = {
   executiveSponsor: 'executive sponsor',
@@ -55,4 +55,20 @@ export function describeRefContext(context: RefContext): string {
   }
   if (context.key === 'integrator') return 'integrator lead';
   return context.field === 'projectManager' ? 'vendor project manager' : 'vendor technical contact';
+}
+
+/** A person as messages name them: "Maria Smith (`msmith`)", or just "`msmith`" when the id has no name. */
+export function mention(plan: Plan, id: string): string {
+  const name = plan.person(id)?.name;
+  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
+}
+
+/** Why a person counts as IT side, for messages: "is the IT owner", "is in the IT department", … */
+export function itSideReason(plan: Plan, id: string): string {
+  if (plan.itOwnerId === id) return 'is the IT owner';
+  if (plan.person(id)?.department === 'it') return 'is in the IT department';
+  for (const [fn, list] of plan.roles.technicalStaff) {
+    if (list.some((a) => a.ref?.id === id)) return `is on the technical staff (${TECH_FUNCTION_LABELS[fn] ?? fn})`;
+  }
+  return 'is on the IT side';
 }

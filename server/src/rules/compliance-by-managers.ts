@@ -1,7 +1,7 @@
 // Flags a data-quality activity owned by IT or an outsider: only users' own managers can enforce data-entry discipline.
 
-import type { Plan } from '../plan/plan';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -29,12 +29,7 @@ export default defineRule({
     const what = external ? 'is an outside party' : 'is on the IT side';
     report({
       range: owner.range,
-      message: `${who(plan, owner.id)} owns data quality but ${what}. IT and outside parties can publish procedures and report lapses, but only users' own managers can enforce data-entry discipline; make an internal business manager the owner.`,
+      message: `${mention(plan, owner.id)} owns data quality but ${what}. IT and outside parties can publish procedures and report lapses, but only users' own managers can enforce data-entry discipline; make an internal business manager the owner.`,
     });
   },
 });
-
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `\`${id}\` (${name})` : `\`${id}\``;
-}

@@ -2,9 +2,9 @@
 // offers to add each internal `applicationProgramming` person to its participants.
 
 import type { Fix } from '../core/finding';
-import type { Plan } from '../plan/plan';
 import { addParticipantFix, rankCandidates } from './fixes';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -36,7 +36,7 @@ export default defineRule({
       // Each fix adds one programmer, which is enough; the least loaded one is preferred.
       fixes.push(fixes.length === 0 ? fix : { title: fix.title, safety: fix.safety, edits: fix.edits });
     }
-    const owner = who(plan, activity.owner.id);
+    const owner = mention(plan, activity.owner.id);
     const names = candidates.map((c) => `\`${c.id}\``);
     const todo = names.length > 0
       ? `add ${names.length === 1 ? 'the in-house programmer' : 'one of the in-house programmers'} (${names.join(', ')}) to its participants.`
@@ -48,11 +48,3 @@ export default defineRule({
     });
   },
 });
-
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
-}
-
-
-

@@ -1,7 +1,7 @@
 // Notes an `installation` done without any outside member while the plan has an integrator or a vendor to help.
 
-import type { Plan } from '../plan/plan';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -30,7 +30,7 @@ export default defineRule({
     if (plan.integrator?.lead && plan.isExternal(plan.integrator.lead.id)) helpers.push({ id: plan.integrator.lead.id, role: 'the integrator lead' });
     if (plan.vendor?.technicalContact && plan.isExternal(plan.vendor.technicalContact.id)) helpers.push({ id: plan.vendor.technicalContact.id, role: 'the vendor\'s technical contact' });
     const suggestion = helpers.length > 0
-      ? `add one of their people, such as ${helpers.map((h) => `${who(plan, h.id)}, ${h.role}`).join(', or ')}, to its participants`
+      ? `add one of their people, such as ${helpers.map((h) => `${mention(plan, h.id)}, ${h.role}`).join(', or ')}, to its participants`
       : 'add one of their people to its participants';
     report({
       range: activity.keyRange,
@@ -38,8 +38,3 @@ export default defineRule({
     });
   },
 });
-
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
-}

@@ -2,6 +2,7 @@
 
 import type { Plan } from '../plan/plan';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -25,15 +26,11 @@ export default defineRule({
     if (!owner || !plan.isExternal(owner.id)) return;
     report({
       range: owner.range,
-      message: `${who(plan, owner.id)} owns \`toolSelection\` but ${outsider(plan, owner.id)}. An outside party does not know your systems as your own staff do and should not make the tool decision for you; make an internal business owner the owner and keep the outside person as an adviser among the participants.`,
+      message: `${mention(plan, owner.id)} owns \`toolSelection\` but ${outsider(plan, owner.id)}. An outside party does not know your systems as your own staff do and should not make the tool decision for you; make an internal business owner the owner and keep the outside person as an adviser among the participants.`,
     });
   },
 });
 
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
-}
 
 /** "they are from the integrator Northwind", "they are a consultant"… */
 function outsider(plan: Plan, id: string): string {

@@ -3,9 +3,9 @@
 import type { Edit, Fix } from '../core/finding';
 import { insertPair } from '../model/edits';
 import type { YamlModel } from '../model/yamlModel';
-import type { Plan } from '../plan/plan';
 import { addParticipantFix, personLabel } from './fixes';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -36,7 +36,7 @@ export default defineRule({
       const fixes: Fix[] = [addParticipantFix(plan, 'integratorSelection', itOwner, 'IT owner: best placed to judge integrators')];
       report({
         range,
-        message: `The IT owner ${who(plan, itOwner)} takes no part in \`integratorSelection\`. Business owners are seldom able to judge integrators, while the IT owner usually knows them or colleagues who have worked with them; add the IT owner to its participants.`,
+        message: `The IT owner ${mention(plan, itOwner)} takes no part in \`integratorSelection\`. Business owners are seldom able to judge integrators, while the IT owner usually knows them or colleagues who have worked with them; add the IT owner to its participants.`,
         fixes,
       });
       return;
@@ -56,17 +56,13 @@ export default defineRule({
     report({
       range,
       message: itOwner !== undefined
-        ? `The plan works with an integrator but has no \`integratorSelection\` activity. Choosing the integrator calls for the IT owner's judgement; add \`integratorSelection\` with ${who(plan, itOwner)} as owner.`
+        ? `The plan works with an integrator but has no \`integratorSelection\` activity. Choosing the integrator calls for the IT owner's judgement; add \`integratorSelection\` with ${mention(plan, itOwner)} as owner.`
         : 'The plan works with an integrator but has no `integratorSelection` activity. Choosing the integrator calls for the IT owner\'s judgement; name an IT owner under `roles` and add `integratorSelection` with them as owner.',
       fixes,
     });
   },
 });
 
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
-}
 
 /**
  * `integratorSelection: { owner: <IT owner> }` under `activities` (created when missing), or `owner:` written into an
@@ -83,6 +79,3 @@ function createActivityEdit(model: YamlModel, itOwner: string): Edit {
  * Whether the key at `path`, or a parent of it, is missing because it is misspelt (`integratorSelecton:`): the schema
  * rule reports that key with a "did you mean" fix, so this rule stays quiet (one mistake, one finding).
  */
-
-
-

@@ -1,7 +1,7 @@
 // Warns when IT leads the project: the executive sponsor, the champion or the owner of `requirements` is on the IT side.
 
-import type { PersonRef, Plan } from '../plan/plan';
-import { TECH_FUNCTION_LABELS } from '../plan/labels';
+import type { PersonRef } from '../plan/plan';
+import { itSideReason, mention } from '../plan/labels';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -43,23 +43,8 @@ export default defineRule({
       if (!ref || !plan.isITSide(ref.id)) continue;
       report({
         range: ref.range,
-        message: `${who(plan, ref.id)} is ${role} but ${itSideReason(plan, ref.id)}. When IT leads, the business functions tend to disengage and the users do not take up the tool; ${advice}.`,
+        message: `${mention(plan, ref.id)} is ${role} but ${itSideReason(plan, ref.id)}. When IT leads, the business functions tend to disengage and the users do not take up the tool; ${advice}.`,
       });
     }
   },
 });
-
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
-}
-
-/** Why a person counts as IT side, for the message. */
-function itSideReason(plan: Plan, id: string): string {
-  if (plan.itOwnerId === id) return 'is the IT owner';
-  if (plan.person(id)?.department === 'it') return 'is in the IT department';
-  for (const [fn, list] of plan.roles.technicalStaff) {
-    if (list.some((a) => a.ref?.id === id)) return `is on the technical staff (${TECH_FUNCTION_LABELS[fn] ?? fn})`;
-  }
-  return 'is on the IT side';
-}

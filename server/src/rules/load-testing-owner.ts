@@ -2,6 +2,7 @@
 
 import type { Plan } from '../plan/plan';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -34,15 +35,11 @@ export default defineRule({
     if (plan.isITSide(ref.id)) return;
     report({
       range: ref.range,
-      message: `${who(plan, ref.id)} sets the load-testing criteria but ${why(plan, ref.id)}. Load-testing criteria are a technical matter for the IT staff; name an internal IT person (the IT owner, technical staff or the IT department) as \`loadTesting\`.`,
+      message: `${mention(plan, ref.id)} sets the load-testing criteria but ${why(plan, ref.id)}. Load-testing criteria are a technical matter for the IT staff; name an internal IT person (the IT owner, technical staff or the IT department) as \`loadTesting\`.`,
     });
   },
 });
 
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `\`${id}\` (${name})` : `\`${id}\``;
-}
 
 function why(plan: Plan, id: string): string {
   if (!plan.people.has(id)) return 'is not defined under `people`, so counts as nobody';

@@ -1,7 +1,6 @@
 // Warns when an internal IT-side person owns `toolSelection`: the business people who will use the tool lead the choice.
 
-import type { Plan } from '../plan/plan';
-import { TECH_FUNCTION_LABELS } from '../plan/labels';
+import { itSideReason, mention } from '../plan/labels';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -27,22 +26,7 @@ export default defineRule({
     if (!owner || !plan.isInternal(owner.id) || !plan.isITSide(owner.id)) return;
     report({
       range: owner.range,
-      message: `${who(plan, owner.id)} owns \`toolSelection\` but ${itSideReason(plan, owner.id)}. The people who will use the tool every day should lead its selection, with IT checking the technical fit; make a business owner the owner and keep this IT person as a participant.`,
+      message: `${mention(plan, owner.id)} owns \`toolSelection\` but ${itSideReason(plan, owner.id)}. The people who will use the tool every day should lead its selection, with IT checking the technical fit; make a business owner the owner and keep this IT person as a participant.`,
     });
   },
 });
-
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
-}
-
-/** Why a person counts as IT side, for the message. */
-function itSideReason(plan: Plan, id: string): string {
-  if (plan.itOwnerId === id) return 'is the IT owner';
-  if (plan.person(id)?.department === 'it') return 'is in the IT department';
-  for (const [fn, list] of plan.roles.technicalStaff) {
-    if (list.some((a) => a.ref?.id === id)) return `is on the technical staff (${TECH_FUNCTION_LABELS[fn] ?? fn})`;
-  }
-  return 'is on the IT side';
-}

@@ -1,7 +1,8 @@
 // Flags IT-side people who own training or are listed as trainers: users learn best from experts in their own job.
 
-import type { PersonRef, Plan } from '../plan/plan';
+import type { PersonRef } from '../plan/plan';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -36,13 +37,8 @@ export default defineRule({
         : 'list business-side people (super-users or experienced users) as trainers instead';
       report({
         range: ref.range,
-        message: `${who(plan, ref.id)} ${role} but is on the IT side. Users learn the tool best from someone who knows their job, not from software specialists; ${instead}.`,
+        message: `${mention(plan, ref.id)} ${role} but is on the IT side. Users learn the tool best from someone who knows their job, not from software specialists; ${instead}.`,
       });
     }
   },
 });
-
-function who(plan: Plan, id: string): string {
-  const name = plan.person(id)?.name;
-  return name ? `\`${id}\` (${name})` : `\`${id}\``;
-}
