@@ -3,7 +3,7 @@
 import type { Fix } from '../core/finding';
 import { replaceScalar } from '../model/edits';
 import { closest } from '../schema/suggest';
-import { addPersonEdit, personLabel } from './fixes';
+import { addPersonEdit } from './fixes';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -30,7 +30,7 @@ export default defineRule({
       if (plan.people.has(ref.id)) continue;
       const suggestions = closest(ref.id, defined, 2);
       const fixes: Fix[] = suggestions.map((id, index) => ({
-        title: `Change to '${id}' (${personLabel(plan, id)})`,
+        title: plan.person(id)?.name ? `Change to '${id}' (${plan.person(id)!.name})` : `Change to '${id}'`,
         safety: 'unsafe',
         ...(index === 0 ? { preferred: true } : {}),
         edits: [replaceScalar(model, ref.range, id)],
