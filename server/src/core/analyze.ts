@@ -55,7 +55,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       raw.push(internalFinding(model.firstKeyRange(), `The check \`${rule.meta.id}\` stopped on this file (${describe(error)}); every other check still ran. Please report this.`));
       return;
     }
-    for (const r of reports) raw.push(toFinding(rule, level, fixable || rule.meta.id === 'unused-suppression' ? r : { ...r, fixes: [] }));
+    for (const r of reports) raw.push(toFinding(rule, level, fixable ? r : { ...r, fixes: [] }));
   };
 
   for (const rule of RULES) if (rule.meta.phase === undefined) runRule(rule, []);
@@ -112,11 +112,13 @@ function applySuppressions(
 }
 
 /**
- * Fixes add keys to the plan's mappings. When the document is a list, a lone scalar or a set there is no mapping to add
- * them to, and appending `people:` after it would only break the YAML: such findings come without fixes (except
- * the removal of a pointless suppression comment, which edits a comment only).
+ * Whether fixes may be offered. They add keys to the plan's mappings: when the document is a list, a lone scalar or
+ * a set there is no mapping to add them to, and appending `people:` after it would only break the YAML.
  */
 function structureCanBeEdited(model: YamlModel): boolean {
+  // On YAML that does not parse, the node ranges a fix is computed from are the parser's guesses: an edit placed by
+  // them can break the file further. Fix the syntax first; a duplicate key leaves the structure intact.
+  if (model.problems.some((p) => p.code !== 'DUPLICATE_KEY')) return false;
   const root = model.root;
   if (root === null || root === undefined) return true;
   if (isScalar(root)) return root.value === null;

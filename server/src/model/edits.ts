@@ -99,7 +99,10 @@ export function appendToSequence(model: YamlModel, seqPath: Path, item: string, 
   if (pair && isScalar(pair.value) && pair.value.value !== null && pair.value.range && pair.value.range[1] > pair.value.range[0]) {
     // `participants: jdoe` (a scalar where a list belongs): make it a list that keeps the existing value.
     const range = { start: pair.value.range[0], end: pair.value.range[1] };
-    return { ...range, text: `[${model.text.slice(range.start, range.end)}, ${scalarText(item)}]` };
+    const source = model.text.slice(range.start, range.end);
+    // The value moves into flow context, where `,` `[` `]` `{` `}` end a plain scalar: quote it when it has them.
+    const kept = /[,[\]{}\r\n]/.test(source) && !/^["']/.test(source) ? JSON.stringify(String(pair.value.value)) : source;
+    return { ...range, text: `[${kept}, ${scalarText(item)}]` };
   }
   if (pair && (pair.value === null || isSeq(pair.value) || (isScalar(pair.value) && pair.value.value === null))) {
     // `participants:` with nothing, or an empty block: replace the empty value with a flow list.

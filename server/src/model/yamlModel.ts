@@ -49,17 +49,10 @@ export class YamlModel {
   constructor(readonly text: string) {
     let docs: Document.Parsed[] = [];
     try {
-      // Duplicate keys are checked below with a Set per mapping: `yaml`'s own check grows faster than linearly.
-      // `logLevel: 'error'`: the engine does no IO, and `yaml` would otherwise print warnings (a collection used as
-      // a key, say) to the process's stderr.
-      // What `parseAllDocuments` does, in two steps: the syntax tree (built without recursion) is measured before
-      // the composer, which recurses once per level, turns it into nodes. See MAX_NESTING.
-      const tokens = Array.from(new Parser(this.lineCounter.addNewLine).parse(text));
-      const tooDeep = deepestOffset(tokens, MAX_NESTING);
-      if (tooDeep === undefined) {
-        docs = Array.from(new Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens)) as Document.Parsed[];
-      } else {
-        const at = Math.max(0, Math.min(tooDeep, text.length));
+      const parsed = parseDocuments(text, this.lineCounter);
+      docs = parsed.docs;
+      if (parsed.tooDeep !== undefined) {
+        const at = Math.max(0, Math.min(parsed.tooDeep, text.length));
         this.problems.push({
           code: 'PARSE_FAILED',
           message: `Lists and mappings are nested more than ${MAX_NESTING} levels deep here, which no team plan needs; the file was not read further. Look for brackets that are opened and never closed.`,
@@ -288,6 +281,21 @@ function containsPair(pair: Pair<unknown, unknown>, offset: number): boolean {
   if (start === undefined || end === undefined) return false;
   // A pair with an empty value (`owner:`) extends to the end of its key's line, where the value would be typed.
   return offset >= start && offset <= Math.max(end, (key?.range?.[1] ?? end) + (value ? 0 : 1));
+}
+
+/**
+ * What `parseAllDocuments` does, in two steps: the syntax tree (built without recursion) is measured before the
+ * composer, which recurses once per level, turns it into nodes (see MAX_NESTING). A function of its own so that the
+ * syntax tree can be collected as soon as the documents are composed, before the plain value is built.
+ * Duplicate keys are checked by the model with a Set per mapping: `yaml`'s own check grows faster than linearly.
+ * `logLevel: 'error'`: the engine does no IO, and `yaml` would otherwise print warnings (a collection used as a key,
+ * say) to the process's stderr.
+ */
+function parseDocuments(text: string, lineCounter: LineCounter): { docs: Document.Parsed[]; tooDeep?: number } {
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tooDeep = deepestOffset(tokens, MAX_NESTING);
+  if (tooDeep !== undefined) return { docs: [], tooDeep };
+  return { docs: Array.from(new Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens)) as Document.Parsed[] };
 }
 
 /**

@@ -113,6 +113,9 @@ export class Plan {
 
   private readonly itSideRoleIds = new Set<string>();
   private readonly businessSideRoleIds = new Set<string>();
+  // Indexes built on first use (the plan is never mutated after construction).
+  private allocationsById: Map<string, Allocation[]> | undefined;
+  private referencesById: Map<string, PersonRef[]> | undefined;
 
   constructor(readonly model: YamlModel) {
     this.project = this.readProject();
@@ -206,12 +209,37 @@ export class Plan {
 
   /** The allocations stated for a person across all roles. */
   allocationsOf(id: string): Allocation[] {
-    const found: Allocation[] = [];
-    const visit = (a: Assignment) => { if (a.ref?.id === id && a.allocation) found.push(a.allocation); };
+    return [...(this.allocationIndex().get(id) ?? [])];
+  }
+
+  /** Every person reference to `id`, in document order. */
+  referencesTo(id: string): readonly PersonRef[] {
+    if (!this.referencesById) {
+      this.referencesById = new Map();
+      for (const ref of this.references) {
+        const list = this.referencesById.get(ref.id);
+        if (list) list.push(ref);
+        else this.referencesById.set(ref.id, [ref]);
+      }
+    }
+    return this.referencesById.get(id) ?? [];
+  }
+
+  /** Stated allocations by person id, built once: rules ask for every person's, which must not cost a scan each. */
+  private allocationIndex(): Map<string, Allocation[]> {
+    if (this.allocationsById) return this.allocationsById;
+    const index = new Map<string, Allocation[]>();
+    const visit = (a: Assignment) => {
+      if (!a.ref || !a.allocation) return;
+      const list = index.get(a.ref.id);
+      if (list) list.push(a.allocation);
+      else index.set(a.ref.id, [a.allocation]);
+    };
     for (const a of this.roles.single.values()) visit(a);
     for (const list of this.roles.lists.values()) list.forEach(visit);
     for (const list of this.roles.technicalStaff.values()) list.forEach(visit);
-    return found;
+    this.allocationsById = index;
+    return index;
   }
 
   // ---- placement helpers ----
