@@ -58,7 +58,7 @@ export function describeCandidate(plan: Plan, id: string): Candidate {
   if (person.title) reasons.push(person.title);
   const load = plan.allocationsOf(id).reduce((sum, a) => sum + a.percent, 0);
   reasons.push(load > 0 ? `${load}% allocated` : 'no stated load');
-  const roles = [...new Set(plan.references.filter((r) => r.id === id && r.context.section === 'roles').map((r) => describeRefContext(r.context)))];
+  const roles = [...new Set(plan.referencesTo(id).filter((r) => r.context.section === 'roles').map((r) => describeRefContext(r.context)))];
   reasons.push(roles.length > 0 ? `already ${roles.join(', ')}` : 'no role yet');
   return { id, reasons, load, roleCount: roles.length };
 }

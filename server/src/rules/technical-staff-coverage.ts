@@ -44,12 +44,14 @@ export default defineRule({
       return complexity !== 'minimal';
     });
     const range = plan.anchor(['roles', 'technicalStaff'], ['roles']);
-    const candidates = rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isITSide(id)));
+    // Ranked only once a function turns out to be missing: most plans staff every function.
+    let ranked: ReturnType<typeof rankCandidates> | undefined;
     for (const { fn, why, newId, newName } of required) {
       // Any defined person, internal or not, fills a function (RULES.md); undefined ids count as nobody.
       const filled = (plan.roles.technicalStaff.get(fn) ?? []).some((a) => a.ref !== undefined && plan.people.has(a.ref.id));
       if (filled || plan.misspeltPath(['roles', 'technicalStaff', fn])) continue;
       const label = TECH_FUNCTION_LABELS[fn] ?? fn;
+      const candidates = (ranked ??= rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isITSide(id))));
       const fixes: Fix[] = [];
       const newPersonId = freshPersonId(plan, newId);
       candidates.forEach((c, index) => {
