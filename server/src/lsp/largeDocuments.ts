@@ -17,6 +17,12 @@ import type { ClientSupport, DocumentMethod } from './requests';
  */
 export const LARGE_DOCUMENT_LENGTH = 200_000;
 
+/**
+ * A worker that neither serves nor analyses any document is ended after this long: each one holds a heap of hundreds
+ * of megabytes after analysing a very large plan, and starting a new one takes well under a second.
+ */
+const IDLE_WORKER_MS = 3_000;
+
 /** A waiter for whichever version is analysed first. */
 const ANY_VERSION = -1;
 
@@ -42,6 +48,7 @@ interface DocumentState {
 
 export class LargeDocuments {
   private readonly workers: (Worker | undefined)[] = [undefined, undefined];
+  private readonly idleTimers: (NodeJS.Timeout | undefined)[] = [undefined, undefined];
   private readonly states = new Map<string, DocumentState>();
   private readonly pending = new Map<number, { worker: number; resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
@@ -113,11 +120,34 @@ export class LargeDocuments {
     this.states.delete(uri);
     for (const waiter of state.waiters) waiter.reject(new StaleRequest('stale'));
     for (const worker of this.workers) if (worker) this.post(worker, { kind: 'drop', uri });
+    this.endIdleWorkers();
   }
 
   dispose(): void {
+    for (const timer of this.idleTimers) if (timer) clearTimeout(timer);
     for (const worker of this.workers) void worker?.terminate();
     this.workers.fill(undefined);
+  }
+
+  /** Schedules the end of each worker that has nothing to do; any new work for it cancels that. */
+  private endIdleWorkers(): void {
+    this.workers.forEach((worker, index) => {
+      if (!worker || this.idleTimers[index] || this.isBusy(index)) return;
+      const timer = setTimeout(() => {
+        this.idleTimers[index] = undefined;
+        if (this.workers[index] !== worker || this.isBusy(index)) return;
+        this.workers[index] = undefined;
+        void worker.terminate();
+      }, IDLE_WORKER_MS);
+      timer.unref();
+      this.idleTimers[index] = timer;
+    });
+  }
+
+  private isBusy(index: number): boolean {
+    for (const state of this.states.values()) if (state.served?.worker === index || state.running?.worker === index) return true;
+    for (const waiting of this.pending.values()) if (waiting.worker === index) return true;
+    return false;
   }
 
   private stateOf(uri: string): DocumentState {
@@ -159,6 +189,7 @@ export class LargeDocuments {
       if (previous && previous.worker !== index) this.post(this.workerOf(previous.worker), { kind: 'drop', uri: message.uri });
       this.settleWaiters(state);
       this.startNext(state);
+      this.endIdleWorkers();
     }
   }
 
@@ -177,6 +208,11 @@ export class LargeDocuments {
   }
 
   private workerOf(index: number): Worker {
+    const timer = this.idleTimers[index];
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers[index] = undefined;
+    }
     const existing = this.workers[index];
     if (existing) return existing;
     const worker = new Worker(this.script, { argv: ['--analysis-worker'], execArgv: process.execArgv.filter((a) => !a.startsWith('--inspect')) });
