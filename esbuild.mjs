@@ -1,9 +1,10 @@
 // Builds every bundle: the schema validator (ajv standalone code, generated here so nothing is compiled at run time),
 // the CLI, the language server, the VS Code client, the docs generator, and the tests.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSchemaValidator } from './scripts/build-schema.mjs';
+import { bundleOptions } from './scripts/bundle-options.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -11,20 +12,7 @@ const withTests = args.has('--tests') || args.has('--all');
 
 await buildSchemaValidator();
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const common = {
-  // Some ESM-only dependencies (fdir, under tinyglobby) read import.meta.url, which a CJS bundle lacks.
-  define: { CRMTEAM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__crmteamImportMetaUrl' },
-  banner: { js: "var __crmteamImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
+const common = bundleOptions({ production });
 
 const products = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist' },

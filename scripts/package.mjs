@@ -17,6 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildSchemaValidator } from './build-schema.mjs';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -45,23 +46,9 @@ try {
   const { scripts: _scripts, bin: _bin, ...manifest } = pkg;
   writeFileSync(join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  // The same bundles as `node esbuild.mjs --production` (keep these options in step with esbuild.mjs), built into
-  // the staging folder.
+  // The same bundles as `node esbuild.mjs --production`, built into the staging folder.
   await buildSchemaValidator();
-  const common = {
-    define: { CRMTEAM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__crmteamImportMetaUrl' },
-    banner: { js: "var __crmteamImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: false,
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: root,
-    outdir: join(staging, 'dist'),
-  };
+  const common = { ...bundleOptions({ production: true }), outdir: join(staging, 'dist') };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' } }),
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] }),
