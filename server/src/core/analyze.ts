@@ -41,10 +41,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const model = new YamlModel(text);
   const plan = new Plan(model);
-  const raw: Finding[] = [];
   const fixable = structureCanBeEdited(model);
 
-  const runRule = (rule: Rule, unusedSuppressions: readonly UnusedSuppression[]) => {
+  const runRule = (rule: Rule, unusedSuppressions: readonly UnusedSuppression[], into: Finding[]) => {
     const level = levelOf(rule);
     if (level === 'off') return;
     const reports: Report[] = [];
@@ -52,21 +51,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       rule.check({ model, plan, unusedSuppressions, report: (r) => reports.push(r) });
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
-      raw.push(internalFinding(model.firstKeyRange(), `The check \`${rule.meta.id}\` stopped on this file (${describe(error)}); every other check still ran. Please report this.`));
+      into.push(internalFinding(model.firstKeyRange(), `The check \`${rule.meta.id}\` stopped on this file (${describe(error)}); every other check still ran. Please report this.`));
       return;
     }
-    for (const r of reports) raw.push(toFinding(rule, level, fixable ? r : { ...r, fixes: [] }));
+    for (const r of reports) into.push(toFinding(rule, level, fixable ? r : { ...r, fixes: [] }));
   };
 
-  for (const rule of RULES) if (rule.meta.phase === undefined) runRule(rule, []);
+  const early: Finding[] = [];
+  for (const rule of RULES) if (rule.meta.phase === undefined) runRule(rule, [], early);
 
   const suppressions = findSuppressions(model);
-  const { kept, unused } = applySuppressions(raw, suppressions, model, levels);
+  const { kept, unused } = applySuppressions(early, suppressions, model, levels);
 
   const late: Finding[] = [];
-  const before = raw.length;
-  for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused);
-  late.push(...raw.splice(before));
+  for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused, late);
   // Findings about suppressions can themselves be suppressed (`# crmteam-disable unused-suppression`).
   const lateKept = applySuppressions(late, suppressions, model, levels, false).kept;
 
