@@ -163,7 +163,12 @@ function insertIntoExistingMap(model: YamlModel, map: YAMLMap<unknown, unknown>,
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const firstKey = map.items[0]!.key as Node;
   const indent = ' '.repeat(blockMapIndent(text, firstKey.range![0]));
-  const lines = blockPairLines(key, value, indent, ' '.repeat(indentUnit(model)));
+  // A new mapping follows its siblings' style: one line of flow (`{ owner: jdoe }`) when they are written that way.
+  const siblingsFlow = isPlainObject(value) && map.items.some((p) => isMap(p.value) && p.value.flow)
+    && !map.items.some((p) => isMap(p.value) && !p.value.flow);
+  const lines = siblingsFlow
+    ? [`${indent}${scalarText(key)}: ${flowText(value)}`]
+    : blockPairLines(key, value, indent, ' '.repeat(indentUnit(model)));
   const position = order.indexOf(key);
   let after = map.items[map.items.length - 1]!;
   if (position >= 0) {
