@@ -1,7 +1,7 @@
 // The `crmteam` command as CI uses it: the built bin, real files, exit codes, every output format, --fix.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,4 +150,15 @@ test('folders are searched for *.crmteam.yaml and *.crmteam.yml, including a bar
   const r = crmteam(['lint', '--format', 'json', '.'], dir);
   const paths = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath).sort();
   assert.deepEqual(paths, ['a.crmteam.yaml', 'team/.crmteam.yaml', 'team/b.crmteam.yml']);
+});
+
+test('a reader that stops early (`| head`) gets no stack trace', async () => {
+  const child = spawn(process.execPath, [BIN, 'lint', '--format', 'sarif', repoPath('examples')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  // Close our end before the report is written, as `head` does once it has its lines.
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.doesNotMatch(stderr, /EPIPE|\n\s+at /, stderr);
+  assert.notEqual(code, 2);
 });

@@ -117,6 +117,12 @@ if (!isMainThread && parentPort && (workerData as WorkerTask | undefined)?.files
 
 /** Runs `main` on the process arguments and sets the exit code without cutting piped output short. */
 export function runCli(): void {
+  // A reader that stops early (`crmteam lint | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`crmteam: cannot write the report: ${error.message}\n`);
+    process.exitCode = 2;
+  });
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {
