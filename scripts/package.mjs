@@ -43,7 +43,9 @@ try {
     if (!existsSync(from)) throw new Error(`package: ${f} is missing (images/icon.png: node scripts/make-icon.mjs)`);
     cpSync(from, join(staging, f), { recursive: true });
   }
-  const { scripts: _scripts, bin: _bin, ...manifest } = pkg;
+  // `scripts`, `bin` and `files` describe the npm package (the CLI), not the extension; vsce also refuses `files`
+  // next to .vscodeignore.
+  const { scripts: _scripts, bin: _bin, files: _files, ...manifest } = pkg;
   writeFileSync(join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   // The same bundles as `node esbuild.mjs --production`, built into the staging folder.

@@ -225,7 +225,7 @@ describe('crmteam in VS Code', function () {
         .replace('  requirements: { owner: msmith }    # keep this comment',
           '  requirements: { owner: msmith, participants: [jdoe] }    # keep this comment')
         .replace('  toolSelection: { owner: msmith }   # and this one\n',
-          '  toolSelection: { owner: msmith, participants: [jdoe] }   # and this one\n  ongoingSupport:\n    owner: jdoe\n');
+          '  toolSelection: { owner: msmith, participants: [jdoe] }   # and this one\n  ongoingSupport: { owner: jdoe }\n');
       const onDisk = async () => Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
       await until(async () => !doc.isDirty && (await onDisk()) === expected, 'the fixed plan saved to disk');
       assert.equal(doc.getText(), expected);
