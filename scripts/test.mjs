@@ -13,9 +13,14 @@ rmSync('out', { recursive: true, force: true });
 run(process.execPath, ['esbuild.mjs', '--all']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 
-const dirs = (only.length ? only : ['unit', 'lsp', 'cli', 'robustness', 'editors'])
-  .map((d) => `out/test/${d}`)
-  .filter((d) => existsSync(d));
+const LAYERS = ['unit', 'lsp', 'cli', 'robustness', 'editors'];
+const unknown = only.filter((d) => !LAYERS.includes(d));
+if (unknown.length > 0) {
+  // Without a folder, node --test would search the whole repository for test files.
+  console.error(`Unknown test layer ${unknown.join(', ')}; the layers are ${LAYERS.join(', ')}.`);
+  process.exit(2);
+}
+const dirs = (only.length ? only : LAYERS).map((d) => `out/test/${d}`).filter((d) => existsSync(d));
 // The real-editor layer needs tooling outside the repository (VS Code server, Chromium, Neovim): install it first
 // (a no-op when present). If that fails, the layer still runs and fails, saying what is missing.
 if (dirs.includes('out/test/editors') && spawnSync('bash', ['scripts/e2e-setup.sh'], { stdio: 'inherit' }).status !== 0) {

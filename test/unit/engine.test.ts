@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { applyFixes } from '../../server/src/core/applyFixes';
 import type { Level } from '../../server/src/core/finding';
 
 const BASE = `crmteam: 1
@@ -79,4 +80,26 @@ test('person ids that are JavaScript property names behave like any other id', (
   const proto = ids(BASE.replace(/jdoe/g, '__proto__'));
   assert.deepEqual(proto.filter((id) => id === 'schema').length, 1, 'the invalid id is reported once');
   assert.deepEqual(proto.filter((id) => id !== 'schema'), baseline, 'and otherwise counts as a defined person');
+});
+
+test('an empty or unreadable itOwner counts as absent, and the fix fills in the key instead of adding a second one', () => {
+  for (const value of ['', ' 42', ' [jdoe]', '   # to be decided']) {
+    const text = BASE.replace('  itOwner: jdoe', `  itOwner:${value}`);
+    const finding = analyze(text).findings.find((f) => f.ruleId === 'it-owner-required');
+    assert.ok(finding, `itOwner:${value} fires it-owner-required`);
+    const fix = finding.fixes.find((f) => f.title.includes('jdoe'))!;
+    const after = applyFixes(text, [fix]);
+    assert.equal(after.match(/itOwner:/g)?.length, 1, after);
+    assert.equal(analyze(after).plan.itOwnerId, 'jdoe', after);
+    if (value.includes('#')) assert.match(after, /itOwner: jdoe {3}# to be decided/);
+  }
+});
+
+test('a misspelt activity or section gives the schema finding only, and no fix writes a second copy', () => {
+  const plan = `${BASE}activities:\n  ongoingSuport: { owner: jdoe }\n`;
+  const found = analyze(plan).findings;
+  assert.ok(!found.some((f) => f.ruleId === 'support-plan-required'), found.map((f) => f.ruleId).join(', '));
+  const typoSection = BASE.replace('roles:', 'Roles:');
+  const ids = analyze(typoSection).findings.map((f) => f.ruleId);
+  assert.ok(!ids.some((id) => ['it-owner-required', 'business-owner-required', 'champion-required', 'unused-person'].includes(id)), ids.join(', '));
 });

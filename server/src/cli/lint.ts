@@ -65,7 +65,15 @@ export function lintFile(path: string, options: LintFileOptions): FileReport {
       analysis = analyze(text, { levels: options.levels });
       fixed += Math.max(0, before - analysis.findings.length);
     }
-    if (text !== decoded.text) writeFileSync(path, (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '') + text);
+    if (text !== decoded.text) {
+      try {
+        writeFileSync(path, (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '') + text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (error as Error).message;
+        return { path, findings: [], fixed: 0, ioError: `Cannot write the fixes to \`${path}\`: ${reason}.` };
+      }
+    }
   }
   const findings = analysis.findings.map((f) => report(analysis.model, f));
   if (decoded.problem) {

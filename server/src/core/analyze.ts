@@ -61,25 +61,34 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const rule of RULES) if (rule.meta.phase === undefined) runRule(rule, [], early);
 
   const suppressions = findSuppressions(model);
-  const { kept, unused } = applySuppressions(early, suppressions, model, levels);
+  const { kept, used } = applySuppressions(early, suppressions, model);
 
-  const late: Finding[] = [];
-  for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused, late);
-  // Findings about suppressions can themselves be suppressed (`# crmteam-disable unused-suppression`).
-  const lateKept = applySuppressions(late, suppressions, model, levels, false).kept;
+  // Findings about suppressions can themselves be suppressed (`# crmteam-disable unused-suppression`), and a comment
+  // that silences one of them has been used too: repeat until no more comments turn out to be used (twice at most,
+  // since a comment silencing such a finding cannot itself be silenced by another).
+  let lateKept: Finding[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const late: Finding[] = [];
+    const unused = unusedSuppressions(suppressions, used, levels);
+    for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused, late);
+    const result = applySuppressions(late, suppressions, model);
+    lateKept = result.kept;
+    const before = used.size;
+    for (const key of result.used) used.add(key);
+    if (used.size === before) break;
+  }
 
   return { model, plan, findings: sortAndDedupe([...kept, ...lateKept]), suppressions };
 }
 
+/** Splits findings into those kept and those silenced, and notes which suppression ids (`index:position`) were used. */
 function applySuppressions(
   findings: readonly Finding[],
   suppressions: readonly Suppression[],
   model: YamlModel,
-  levels: RuleLevels,
-  trackUse = true,
-): { kept: Finding[]; unused: UnusedSuppression[] } {
-  if (suppressions.length === 0) return { kept: [...findings], unused: [] };
+): { kept: Finding[]; used: Set<string> } {
   const used = new Set<string>();
+  if (suppressions.length === 0) return { kept: [...findings], used };
   const kept = findings.filter((finding) => {
     const line = model.linePos(finding.range.start).line;
     let silenced = false;
@@ -94,19 +103,21 @@ function applySuppressions(
     });
     return !silenced;
   });
+  return { kept, used };
+}
+
+/** The suppression ids that silenced nothing, leaving out rules the user turned off (they may be needed elsewhere). */
+function unusedSuppressions(suppressions: readonly Suppression[], used: ReadonlySet<string>, levels: RuleLevels): UnusedSuppression[] {
   const unused: UnusedSuppression[] = [];
-  if (trackUse) {
-    suppressions.forEach((suppression, index) => {
-      if (suppression.ruleIds.length === 0) unused.push({ suppression, ruleId: undefined });
-      suppression.ruleIds.forEach((r, j) => {
-        if (used.has(`${index}:${j}`)) return;
-        // A suppression for a rule the user turned off may well be needed elsewhere: do not call it unused.
-        if (RULES_BY_ID.has(r.id) && levels.get(r.id) === 'off') return;
-        unused.push({ suppression, ruleId: r.id });
-      });
+  suppressions.forEach((suppression, index) => {
+    if (suppression.ruleIds.length === 0) unused.push({ suppression, ruleId: undefined });
+    suppression.ruleIds.forEach((r, j) => {
+      if (used.has(`${index}:${j}`)) return;
+      if (RULES_BY_ID.has(r.id) && levels.get(r.id) === 'off') return;
+      unused.push({ suppression, ruleId: r.id });
     });
-  }
-  return { kept, unused };
+  });
+  return unused;
 }
 
 /**

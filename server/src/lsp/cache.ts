@@ -61,16 +61,18 @@ export class AnalysisCache {
         levels: ruleLevelsFromObject(settings.rules),
         ...(this.options.onRuleError ? { onRuleError: this.options.onRuleError } : {}),
       });
+      // Labelled with the generation of the settings it was made with, so that it is never served as current
+      // after the settings changed once more (the retries above give up after three changes in a row).
       const entry: Entry = {
         analysis,
         snapshot: TextDocument.create(uri, document.languageId, version, text),
         settings,
-        resultId: `${this.generation}:${version}`,
+        resultId: `${generation}:${version}`,
         version,
-        generation: this.generation,
+        generation,
       };
-      // Only the newest version of a document is kept.
-      this.entries.set(uri, entry);
+      // Only the newest version of a document is kept, and only if made with the current settings.
+      if (generation === this.generation) this.entries.set(uri, entry);
       return entry;
     }
   }

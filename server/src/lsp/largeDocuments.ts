@@ -180,7 +180,9 @@ export class LargeDocuments {
       else waiting.reject(new ResponseError(message.code, message.message, message.data));
     } else {
       const state = this.states.get(message.uri);
-      if (!state || state.running?.worker !== index) return;
+      const running = state?.running;
+      if (!state || !running || running.worker !== index || running.version !== message.version || running.generation !== message.generation) return;
+      state.crashes = 0;
       const previous = state.served;
       state.served = state.running;
       state.running = undefined;
@@ -235,13 +237,19 @@ export class LargeDocuments {
       this.pending.delete(id);
       waiting.reject(new StaleRequest('stale'));
     }
-    for (const state of this.states.values()) {
+    for (const [uri, state] of this.states) {
       const lost = state.served?.worker === index || state.running?.worker === index;
       if (state.served?.worker === index) state.served = undefined;
       if (state.running?.worker === index) state.running = undefined;
       // Analyse again, but not forever: a document that kills workers twice is left alone.
       if (lost) state.crashes = (state.crashes ?? 0) + 1;
-      if (lost && !state.wanted && state.latest && state.crashes! <= 2) state.wanted = state.latest;
+      if (lost && state.crashes! > 2) {
+        this.logger.error(`Analysing ${uri} stopped an analysis worker three times in a row; it is not analysed again until it changes.`);
+        state.wanted = undefined;
+        for (const waiter of state.waiters.splice(0)) waiter.reject(new StaleRequest('stale'));
+        continue;
+      }
+      if (lost && !state.wanted && state.latest) state.wanted = state.latest;
       this.startNext(state);
     }
   }

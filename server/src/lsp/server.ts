@@ -36,6 +36,11 @@ export interface ServerOptions {
   readonly largeDocumentsScript?: string;
 }
 
+/** Requests whose answers hold edits or positions computed on the analysed text. */
+const EDITING_METHODS: ReadonlySet<DocumentMethod> = new Set<DocumentMethod>([
+  'textDocument/codeAction', 'textDocument/rename', 'textDocument/prepareRename', 'textDocument/completion',
+]);
+
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
 
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -88,7 +93,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Answers a document request from the analysis of the document (for large ones: the freshest finished one). */
   async function documentRequest<R>(method: DocumentMethod, params: { textDocument: TextDocumentIdentifier }, token: CancellationToken, empty: R): Promise<R> {
     const uri = params.textDocument.uri;
-    if (large?.has(uri)) return (await large.request(uri, method, params, support)) as R;
+    if (large?.has(uri)) {
+      // Answers that carry edits or positions to insert at must come from the version the client holds: an older
+      // analysis would place them wrongly. Reading answers (hover, navigation) may come from the freshest one.
+      const document = documents.get(uri);
+      if (document && EDITING_METHODS.has(method)) await large.analysed(uri, document.version, cache.settingsGeneration);
+      if (token.isCancellationRequested) throw new StaleRequest('cancelled');
+      return (await large.request(uri, method, params, support)) as R;
+    }
     const found = await analysisFor(uri, token);
     return found ? (runDocumentRequest(method, found, params, support, features) as R) : empty;
   }

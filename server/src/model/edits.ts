@@ -83,6 +83,23 @@ export function insertPair(model: YamlModel, mapPath: Path, key: string, value: 
 }
 
 /**
+ * Sets the value at `path` to a scalar: replaces what is there (an empty or unreadable value), or inserts the key
+ * when it is missing. A trailing comment on the line stays where it is.
+ */
+export function setValue(model: YamlModel, path: Path, value: string, orderName?: string): Edit {
+  const pair = model.pairAt(path);
+  if (!pair) return insertPair(model, path.slice(0, -1), String(path[path.length - 1]), value, orderName);
+  if (throughAlias(model, path)) return IMPOSSIBLE_EDIT;
+  const valueNode = pair.value as Node | null;
+  if (valueNode?.range && valueNode.range[1] > valueNode.range[0]) {
+    return replace({ start: valueNode.range[0], end: contentEnd(model.text, valueNode.range[0], valueNode.range[1]) }, scalarText(value));
+  }
+  const keyEnd = (pair.key as Node).range![1];
+  const colon = model.text.indexOf(':', keyEnd);
+  return { start: colon + 1, end: colon + 1, text: ` ${scalarText(value)}` };
+}
+
+/**
  * Adds `item` to the sequence at `seqPath` (flow or block), or creates `key: [item]` in its mapping.
  * `orderName` names the KEY_ORDER entry used when the key must be created.
  */

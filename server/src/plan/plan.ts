@@ -8,7 +8,7 @@ import { closest } from '../schema/suggest';
 import { KEY_ORDER } from '../model/edits';
 import {
   ACTIVITIES, AFFILIATIONS, ALLOCATION_PATTERN, BUSINESS_DEPARTMENTS, COMPANY_SIZES, COMPLEXITIES, DELIVERIES,
-  DEPARTMENTS, isOneOf, LIST_ROLES, PHASES, PROJECT_DEFAULTS, ROLE_KEYS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
+  DEPARTMENTS, isOneOf, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
   type ActivityName, type Affiliation, type CompanySize, type Complexity, type Delivery, type Department,
   type ListRole, type Phase, type Scope, type SingleRole, type TechFunction,
 } from './vocabulary';
@@ -189,10 +189,6 @@ export class Plan {
     return [...this.people.values()].sort((a, b) => a.keyRange.start - b.keyRange.start);
   }
 
-  /** Whether `roles` has a misspelling of this role key (see `hasMisspeltKey`). */
-  misspeltRole(role: string): boolean {
-    return this.hasMisspeltKey(['roles'], role, ROLE_KEYS);
-  }
 
   /**
    * Whether the first missing key along `path` is there misspelt (`activites:` for `activities`), judged against the

@@ -1,7 +1,7 @@
 // Flags a plan without a client-side CRM champion and offers to name one: each business owner, or a new person.
 
 import type { Edit, Fix } from '../core/finding';
-import { insertPair } from '../model/edits';
+import { setValue } from '../model/edits';
 import { addPersonEdit, freshPersonId, personLabel, rankCandidates } from './fixes';
 import { defineRule } from './rule';
 
@@ -27,8 +27,9 @@ export default defineRule({
     },
   },
   check({ plan, model, report }) {
-    // As for `it-owner-required`: a `champion` key with an unreadable value is a `schema` finding, not a missing role.
-    if (plan.roles.single.has('champion') || plan.model.pairAt(['roles', 'champion']) || plan.misspeltRole('champion')) return;
+    // An empty or unreadable `champion:` counts as absent (RULES.md: invalid values count as absent); a misspelt key
+    // is the schema rule's one finding.
+    if (plan.roles.single.has('champion') || plan.misspeltPath(['roles', 'champion'])) return;
     const fixes: Fix[] = [];
     const owners = plan.businessOwners().flatMap((a) => (a.ref ? [a.ref.id] : []));
     const candidates = rankCandidates(plan, owners);
@@ -37,13 +38,13 @@ export default defineRule({
         title: `Make business owner ${personLabel(plan, c.id)} the champion: ${c.reasons.join('; ')}`,
         safety: 'unsafe',
         ...(index === 0 ? { preferred: true } : {}),
-        edits: [insertPair(model, ['roles'], 'champion', c.id)],
+        edits: [setValue(model, ['roles', 'champion'], c.id)],
       });
     });
     const newId = freshPersonId(plan, 'crm-champion');
     const edits: Edit[] = [
       addPersonEdit(plan, newId, 'Champion (to be named)', 'sales'),
-      insertPair(model, ['roles'], 'champion', newId),
+      setValue(model, ['roles', 'champion'], newId),
     ];
     fixes.push({
       title: `Add a new person \`${newId}\` as champion (fill in the name and department)`,

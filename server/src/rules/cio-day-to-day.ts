@@ -1,7 +1,7 @@
 // Notes a CIO as IT owner outside a small company: the role is day-to-day work, usually for a business applications manager.
 
-import { personLabel } from './fixes';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 /** `CIO` or `chief information officer`, in any case, as whole words (ASCII word boundaries). */
 const CIO_TITLE = /\bCIO\b|\bchief information officer\b/i;
@@ -35,7 +35,7 @@ export default defineRule({
     if (!ref || title === undefined || !CIO_TITLE.test(title)) return;
     report({
       range: ref.range,
-      message: `The IT owner ${personLabel(plan, ref.id)} has the title "${title}". Outside a small company the head of IT rarely has time to run a CRM project day to day; consider a business applications manager as IT owner and keep the CIO involved in requirements and tool selection.`,
+      message: `The IT owner ${mention(plan, ref.id)} has the title "${title}". Outside a small company the head of IT rarely has time to run a CRM project day to day; consider a business applications manager as IT owner and keep the CIO involved in requirements and tool selection.`,
     });
   },
 });

@@ -1,7 +1,5 @@
 // Flags a project that must integrate with other systems but has no `integration` activity with an IT-side member.
 
-import { KEY_ORDER } from '../model/edits';
-import type { Plan } from '../plan/plan';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -27,7 +25,7 @@ export default defineRule({
     const activity = plan.activities.get('integration');
     if (activity && [...activity.memberIds].some((id) => plan.isITSide(id))) return;
     // A misspelt `integration` (or `activities`) key is the schema rule's finding, not a missing activity.
-    if (!activity && misspelt(plan, ['activities', 'integration'])) return;
+    if (!activity && plan.misspeltPath(['activities', 'integration'])) return;
     const list = systems.map((s) => `\`${s}\``).join(', ');
     report({
       range: plan.anchor(['activities', 'integration'], ['project', 'integrations']),
@@ -38,15 +36,3 @@ export default defineRule({
   },
 });
 
-/**
- * Whether the key at `path`, or a parent of it, is missing because it is misspelt (`integraton:`): the schema rule
- * reports that key with a "did you mean" fix, so this rule stays quiet (one mistake, one finding).
- */
-function misspelt(plan: Plan, path: readonly string[]): boolean {
-  for (let i = 0; i < path.length; i++) {
-    if (plan.model.pairAt(path.slice(0, i + 1))) continue;
-    const parent = path.slice(0, i);
-    return plan.hasMisspeltKey(parent, path[i]!, KEY_ORDER[parent.join('.')] ?? []);
-  }
-  return false;
-}

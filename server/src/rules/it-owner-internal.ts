@@ -1,7 +1,7 @@
 // Flags an IT owner from outside the company (integrator, vendor, consultant): the role needs someone from in-house IT.
 
-import { personLabel } from './fixes';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -31,7 +31,7 @@ export default defineRule({
     const from = person.organization ? `${person.affiliation}, ${person.organization}` : person.affiliation;
     report({
       range: ref.range,
-      message: `The IT owner ${personLabel(plan, ref.id)} is from outside the company (${from}). The role needs someone who knows your own IT landscape and stays after the project; name an internal IT person as IT owner.`,
+      message: `The IT owner ${mention(plan, ref.id)} is from outside the company (${from}). The role needs someone who knows your own IT landscape and stays after the project; name an internal IT person as IT owner.`,
     });
   },
 });

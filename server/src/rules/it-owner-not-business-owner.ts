@@ -1,7 +1,7 @@
 // Flags an IT owner who is also a business owner: the two roles are counterparts and need two different people.
 
-import { personLabel } from './fixes';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -32,7 +32,7 @@ export default defineRule({
     if (entries.length === 0) return;
     report({
       range: ref.range,
-      message: `${personLabel(plan, ref.id)} is both the IT owner and a business owner. The two roles balance each other, business needs against technical ones, so they need two people; name someone else for one of them.`,
+      message: `${mention(plan, ref.id)} is both the IT owner and a business owner. The two roles balance each other, business needs against technical ones, so they need two people; name someone else for one of them.`,
       related: entries.map((entry) => ({ range: entry.range, message: 'business owner entry' })),
     });
   },

@@ -1,7 +1,7 @@
 // Flags a plan with no IT owner and offers to name one: each IT-side person who is not a business owner, or a new person.
 
 import type { Fix } from '../core/finding';
-import { insertPair } from '../model/edits';
+import { setValue } from '../model/edits';
 import { addPersonEdit, freshPersonId, personLabel, rankCandidates } from './fixes';
 import { defineRule } from './rule';
 
@@ -23,14 +23,14 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    if (plan.roles.single.has('itOwner') || plan.model.pairAt(['roles', 'itOwner']) || plan.misspeltRole('itOwner')) return;
+    if (plan.roles.single.has('itOwner') || plan.misspeltPath(['roles', 'itOwner'])) return;
     const businessOwners = new Set(plan.businessOwners().flatMap((a) => (a.ref ? [a.ref.id] : [])));
     const candidates = rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isITSide(id) && !businessOwners.has(id)));
     const fixes: Fix[] = candidates.map((c, index) => ({
       title: `Make ${personLabel(plan, c.id)} the IT owner: ${c.reasons.join('; ')}`,
       safety: 'unsafe',
       ...(index === 0 ? { preferred: true } : {}),
-      edits: [insertPair(plan.model, ['roles'], 'itOwner', c.id)],
+      edits: [setValue(plan.model, ['roles', 'itOwner'], c.id)],
     }));
     const newId = freshPersonId(plan, 'it-owner');
     fixes.push({
@@ -38,7 +38,7 @@ export default defineRule({
       safety: 'unsafe',
       edits: [
         addPersonEdit(plan, newId, 'IT owner (to be named)', 'it', { title: 'Business Applications Manager' }),
-        insertPair(plan.model, ['roles'], 'itOwner', newId),
+        setValue(plan.model, ['roles', 'itOwner'], newId),
       ],
     });
     report({

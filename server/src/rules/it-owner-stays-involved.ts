@@ -1,8 +1,9 @@
 // Notes an IT owner who takes no part in rollout support or ongoing support; offers to add them as a participant.
 
 import type { Fix } from '../core/finding';
-import { addParticipantFix, personLabel } from './fixes';
+import { addParticipantFix } from './fixes';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -34,10 +35,10 @@ export default defineRule({
     if (ongoing?.memberIds.has(itOwner) || rollout?.memberIds.has(itOwner)) return;
     const activity = (ongoing ?? rollout)!;
     const fixes: Fix[] = [addParticipantFix(plan, activity.name, itOwner, 'the IT owner stays involved after rollout')];
-    const where = ongoing && rollout ? 'neither in `ongoingSupport` nor in `rolloutSupport`' : `not in \`${activity.name}\``;
+    const where = ongoing && rollout ? 'takes part neither in `ongoingSupport` nor in `rolloutSupport`' : `takes no part in \`${activity.name}\``;
     report({
       range: activity.keyRange,
-      message: `The IT owner ${personLabel(plan, itOwner)} takes part ${where}. The IT owner stays responsible for how the tool is run and maintained after go-live; add them to the participants of \`${activity.name}\`.`,
+      message: `The IT owner ${mention(plan, itOwner)} ${where}. The IT owner stays responsible for how the tool is run and maintained after go-live; add them to the participants of \`${activity.name}\`.`,
       fixes,
     });
   },

@@ -1,8 +1,7 @@
 // Flags a person whose stated allocations across all their roles add up to more than their whole working time.
 
 import type { Assignment, Roles } from '../plan/plan';
-import { describeRefContext } from '../plan/labels';
-import { personLabel } from './fixes';
+import { describeRefContext, mention } from '../plan/labels';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -35,7 +34,7 @@ export default defineRule({
       const parts = allocations.map((a) => `${a.percent}%`).join(' + ');
       report({
         range: person.keyRange,
-        message: `${personLabel(plan, person.id)} is allocated ${total}% of their time in total (${parts}), more than a full working week. Lower an allocation or hand one of their roles to someone else.`,
+        message: `${mention(plan, person.id)} is allocated ${total}% of their time in total (${parts}), more than a full working week. Lower an allocation or hand one of their roles to someone else.`,
         related: allocations.map((a) => {
           const role = roleOf.get(a.range.start);
           return { range: a.range, message: role ? `${a.percent}% as ${role}` : `${a.percent}%` };

@@ -24,6 +24,8 @@ export default defineRule({
     if (phase !== 'rollout' && phase !== 'operation') return;
     // A `vision` whose value is not a mapping is not defined.
     if (plan.activities.has('vision')) return;
+    // A misspelt `vision` (or `activities`) is the schema rule's one finding.
+    if (plan.misspeltPath(['activities', 'vision'])) return;
     const written = plan.model.pairAt(['activities', 'vision']) !== undefined;
     const problem = written ? 'its `vision` entry is not a mapping, so there is no vision activity' : 'has no `vision` activity';
     report({

@@ -21,6 +21,8 @@ export default defineRule({
   },
   check({ plan, report }) {
     const activity = plan.activities.get('rolloutSupport');
+    // A misspelt `rolloutSupport` (or `activities`) is the schema rule's one finding.
+    if (!activity && plan.misspeltPath(['activities', 'rolloutSupport'])) return;
     if (!activity) {
       // Not defined (missing, or not a mapping): shown at its key when it is there, else at `activities`.
       const present = plan.model.pairAt(['activities', 'rolloutSupport']) !== undefined;

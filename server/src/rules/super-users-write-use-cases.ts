@@ -24,6 +24,8 @@ export default defineRule({
     // someone (unknown-person reports the typo), so the list is not empty.
     const superUsers = plan.roles.lists.get('superUsers') ?? [];
     if (superUsers.some((a) => a.ref !== undefined)) return;
+    // A misspelt `superUsers` (or `roles`) is the schema rule's one finding.
+    if (plan.misspeltPath(['roles', 'superUsers'])) return;
     const listed = plan.model.pairAt(['roles', 'superUsers']) !== undefined;
     report({
       range: plan.anchor(['roles']),

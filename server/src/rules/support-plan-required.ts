@@ -29,6 +29,9 @@ export default defineRule({
   },
   check({ plan, model, report }) {
     if (plan.activities.has('ongoingSupport')) return;
+    // A misspelt `ongoingSupport` (or `activities`, `supportTeam`) is the schema rule's one finding; a fix here would
+    // add a second copy of what the user already wrote.
+    if (plan.misspeltPath(['activities', 'ongoingSupport']) || plan.misspeltPath(['roles', 'supportTeam'])) return;
     if ((plan.roles.lists.get('supportTeam') ?? []).length > 0) return;
     if (plan.integrator?.providesFullSupport === true) return;
 

@@ -4,6 +4,7 @@ import type { Fix } from '../core/finding';
 import { replaceScalar } from '../model/edits';
 import { closest } from '../schema/suggest';
 import { addPersonEdit } from './fixes';
+import { isValidPersonId } from '../plan/vocabulary';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -25,7 +26,6 @@ export default defineRule({
   },
   check({ plan, model, report }) {
     const defined = [...plan.people.keys()];
-    const added = new Set<string>();
     for (const ref of plan.references) {
       if (plan.people.has(ref.id)) continue;
       const suggestions = closest(ref.id, defined, 2);
@@ -35,14 +35,19 @@ export default defineRule({
         ...(index === 0 ? { preferred: true } : {}),
         edits: [replaceScalar(model, ref.range, id)],
       }));
-      fixes.push({
-        title: `Add person '${ref.id}' under people`,
-        safety: 'unsafe',
-        ...(suggestions.length === 0 ? { preferred: true } : {}),
-        edits: [addPersonEdit(plan, ref.id, `${ref.id} (to be named)`)],
-      });
-      added.add(ref.id);
-      const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : ' Add them under `people` or correct the id.';
+      // Adding a person under an id the format rejects (`JDoe`, `toString`) would only trade one finding for another.
+      const addable = isValidPersonId(ref.id);
+      if (addable) {
+        fixes.push({
+          title: `Add person '${ref.id}' under people`,
+          safety: 'unsafe',
+          ...(suggestions.length === 0 ? { preferred: true } : {}),
+          edits: [addPersonEdit(plan, ref.id, `${ref.id} (to be named)`)],
+        });
+      }
+      const hint = suggestions.length > 0
+        ? ` Did you mean \`${suggestions[0]}\`?`
+        : addable ? ' Add them under `people` or correct the id.' : ' Ids are lower case (letters, digits, `.`, `_`, `-`): correct the id.';
       report({ range: ref.range, message: `\`${ref.id}\` is not defined under \`people\`.${hint}`, fixes });
     }
   },

@@ -1,7 +1,7 @@
 // Points out people defined under `people` whom no role, partner or activity names: leftovers or forgotten assignments.
 
-import { personLabel } from './fixes';
 import { defineRule } from './rule';
+import { mention } from '../plan/labels';
 
 export default defineRule({
   meta: {
@@ -24,12 +24,14 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
+    // Under a misspelt section (`Roles:`, `activites:`) references are not read: nobody can be called unused then.
+    if (['roles', 'partners', 'activities'].some((section) => plan.misspeltPath([section]))) return;
     const referenced = new Set(plan.references.map((ref) => ref.id));
     for (const person of plan.peopleInOrder()) {
       if (referenced.has(person.id)) continue;
       report({
         range: person.keyRange,
-        message: `${personLabel(plan, person.id)} is defined under \`people\` but holds no role and takes part in no activity. Assign them where they are meant to help, or remove the entry if they are not on the project.`,
+        message: `${mention(plan, person.id)} is defined under \`people\` but holds no role and takes part in no activity. Assign them where they are meant to help, or remove the entry if they are not on the project.`,
       });
     }
   },

@@ -38,7 +38,7 @@ export default defineRule({
       let message: string;
       let edit: Edit | undefined;
       if (ruleId === undefined) {
-        message = 'This suppression comment names no rule, so it silences nothing. Add the rule ids to silence after `crmteam-disable`, or remove the comment.';
+        message = `This suppression comment names no rule, so it silences nothing. Add the rule ids to silence after \`crmteam-${suppression.kind === 'file' ? 'disable' : 'disable-next-line'}\`, or remove the comment.`;
         edit = removeComment(model.text, suppression.range);
       } else {
         message = `\`${ruleId}\` in this suppression comment silenced nothing: there is no \`${ruleId}\` finding ${where}. Remove it, or check the rule id and where the comment stands.`;

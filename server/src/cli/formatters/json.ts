@@ -2,7 +2,9 @@
 
 import type { FileReport } from '../lint';
 
-const SEVERITY_NUMBER = { error: 2, warning: 1, info: 0, hint: 0 } as const;
+// ESLint's numbers: 2 error, 1 warning. Info is 1 too, because tools that read this format drop 0 ("off"); hints,
+// the faintest level, are 0. `level` gives the exact level.
+const SEVERITY_NUMBER = { error: 2, warning: 1, info: 1, hint: 0 } as const;
 
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify(reports.map((file) => ({
