@@ -155,3 +155,22 @@ test('a client without versioned edits gets `changes`', async () => {
     await pair.dispose();
   }
 });
+
+test('several findings of one rule on one line share one "Ignore" action', async () => {
+  const pair = await LspPair.start();
+  try {
+    const uri = 'file:///ignore-shared.crmteam.yaml';
+    // No technical staff at all: technical-staff-coverage reports each missing function at `roles`.
+    await pair.open(uri, 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: jdoe\n');
+    const diagnostics = (await pair.pullItems(uri)).filter((d) => d.code === 'technical-staff-coverage');
+    assert.ok(diagnostics.length >= 2);
+    const actions = await pair.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics, only: ['quickfix'] },
+    });
+    const ignores = actions.filter((a) => a.title === 'Ignore technical-staff-coverage on this line');
+    assert.equal(ignores.length, 1);
+    assert.equal(ignores[0]!.diagnostics?.length, diagnostics.length);
+  } finally {
+    await pair.dispose();
+  }
+});

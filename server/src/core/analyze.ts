@@ -144,7 +144,7 @@ function toFinding(rule: Rule, level: Severity, report: Report): Finding {
     related: report.related ?? [],
     // Builders mark edits they cannot make instead of guessing; such a fix is not offered.
     fixes: (report.fixes ?? []).filter((fix) => fix.edits.length > 0 && fix.edits.every(isPossible)),
-    tags: rule.meta.id === 'unused-person' ? ['unnecessary'] : [],
+    tags: rule.meta.tags ?? [],
   };
 }
 

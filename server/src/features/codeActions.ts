@@ -26,10 +26,12 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, ctx: F
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
+    // Several findings of one rule on one line share a single "Ignore" action (it silences them all).
+    const ignores = new Map<string, CodeAction>();
     for (const diagnostic of params.context.diagnostics ?? []) {
       const finding = findingOf(analysis, diagnostic, ctx);
       if (!finding) continue;
-      actions.push(...quickFixes(analysis, finding, diagnostic, ctx, options));
+      actions.push(...quickFixes(analysis, finding, diagnostic, ctx, options, ignores));
     }
   }
   // `only: ['source']` or `['source.fixAll']` must reach the fix-all too; with no `only`, offer it alongside.
@@ -51,7 +53,10 @@ export function fixAllAction(analysis: Analysis, ctx: FeatureContext, options: C
   };
 }
 
-function quickFixes(analysis: Analysis, finding: Finding, diagnostic: Diagnostic, ctx: FeatureContext, options: CodeActionOptions): CodeAction[] {
+function quickFixes(
+  analysis: Analysis, finding: Finding, diagnostic: Diagnostic, ctx: FeatureContext, options: CodeActionOptions,
+  ignores: Map<string, CodeAction>,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   let preferredGiven = false;
   for (const fix of finding.fixes) {
@@ -68,13 +73,19 @@ function quickFixes(analysis: Analysis, finding: Finding, diagnostic: Diagnostic
     });
   }
   const ignore = ignoreEdit(analysis, finding);
-  if (ignore) {
-    actions.push({
+  const key = ignore && `${finding.ruleId}\u0000${ignore.start}\u0000${ignore.end}\u0000${ignore.text}`;
+  const shared = key !== undefined ? ignores.get(key) : undefined;
+  if (shared) {
+    shared.diagnostics!.push(diagnostic);
+  } else if (ignore && key !== undefined) {
+    const action: CodeAction = {
       title: `Ignore ${finding.ruleId} on this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: workspaceEdit([ignore], ctx, options.documentChanges),
-    });
+    };
+    ignores.set(key, action);
+    actions.push(action);
   }
   return actions;
 }

@@ -1,7 +1,7 @@
 // The card shown for a person id, in hovers and in the documentation of person-id completions: who the person is,
 // which side of the project they are on, every role and activity they hold, and the load their roles add up to.
 
-import type { Allocation, Assignment, Plan, PersonRef } from '../plan/plan';
+import type { Allocation, Assignment, Plan } from '../plan/plan';
 import { describeRefContext } from '../plan/labels';
 
 /** `[start]` of a reference → the allocation stated with it (only assignments under `roles` carry one). */
@@ -49,8 +49,7 @@ function placesOf(plan: Plan, id: string): { roles: string[]; activities: string
   const activities: string[] = [];
   const load: string[] = [];
   let total = 0;
-  for (const ref of plan.references as readonly PersonRef[]) {
-    if (ref.id !== id) continue;
+  for (const ref of plan.referencesTo(id)) {
     const label = describeRefContext(ref.context);
     const allocation = allocations.get(ref.range.start);
     const where = `line ${line(plan, ref.range.start)}`;
@@ -87,7 +86,7 @@ function placesBlock(plan: Plan, id: string): string[] {
 export function personCard(plan: Plan, id: string): string {
   const person = plan.person(id);
   if (!person) {
-    const referenced = plan.references.some((r) => r.id === id);
+    const referenced = plan.referencesTo(id).length > 0;
     return [
       `### ${code(id)}: not defined`,
       `No person with the id ${code(id)} is defined under \`people\`, so every place that names it counts as nobody. ` +

@@ -3,7 +3,7 @@
 
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../core/finding';
-import { keyName, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
+import { keyName, lastPair, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
 import { closest } from '../schema/suggest';
 import { KEY_ORDER } from '../model/edits';
 import {
@@ -305,7 +305,7 @@ export class Plan {
       const node = this.model.resolve(pair.value as Node);
       const field = (key: string): unknown => {
         if (!isMap(node)) return undefined;
-        const value = this.model.resolve(lastValue(node, key));
+        const value = this.model.resolve(lastPair(node, key)?.value as Node | undefined);
         return isScalar(value) ? value.value : undefined;
       };
       const text = (key: string) => {
@@ -487,10 +487,3 @@ function pick<T extends string>(values: readonly T[], value: unknown, fallback: 
   return isOneOf(values, value) ? value : fallback;
 }
 
-function lastValue(map: YAMLMap<unknown, unknown>, key: string): Node | undefined {
-  for (let i = map.items.length - 1; i >= 0; i--) {
-    const pair = map.items[i]!;
-    if (keyName(pair.key) === key) return pair.value as Node | undefined;
-  }
-  return undefined;
-}

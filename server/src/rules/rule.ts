@@ -31,6 +31,8 @@ export interface RuleMeta {
   readonly fixable: 'none' | 'unsafe' | 'safe';
   readonly sources: readonly SourceId[];
   readonly docs: RuleDocs;
+  /** `unnecessary` fades the flagged text in editors (an unused definition). */
+  readonly tags?: readonly 'unnecessary'[];
   /** Rules that judge other findings run after suppressions are applied (only `unused-suppression`). */
   readonly phase?: 'after-suppressions';
 }

@@ -27,7 +27,7 @@ export default defineRule({
     const canAdd = itOwner !== undefined && plan.isITSide(itOwner);
     report({
       range: activity.keyRange,
-      message: 'Nobody from IT takes part in tool selection. The business leads the choice, but IT must check each candidate against the company\'s architecture; add the IT owner to its participants.',
+      message: `Nobody from IT takes part in \`toolSelection\`. The business leads the choice, but IT must check each candidate against the company's architecture; ${canAdd ? `add the IT owner \`${itOwner}\` to its participants` : 'add an internal IT person (the IT owner or a technical staffer) to its participants'}.`,
       fixes: canAdd ? [addParticipantFix(plan, 'toolSelection', itOwner, 'IT owner')] : [],
     });
   },

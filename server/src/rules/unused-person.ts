@@ -8,6 +8,7 @@ export default defineRule({
     id: 'unused-person',
     category: 'structure',
     defaultSeverity: 'hint',
+    tags: ['unnecessary'],
     fixable: 'none',
     sources: [],
     docs: {
