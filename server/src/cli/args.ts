@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { isLevel } from '../core/ruleOptions';
 import type { Level } from '../core/finding';
 import { RULES_BY_ID } from '../rules/index';
+import { closest } from '../schema/suggest';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -77,7 +78,10 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   else if (first === 'lint') patterns = rest;
   else if (first === 'rules') { command = 'rules'; patterns = rest; }
   else if (first === 'help') command = 'help';
-  else if (first !== undefined) throw new UsageError(`Unknown command \`${first}\`. Did you mean \`crmteam lint ${first}\`?`);
+  else if (first !== undefined) {
+    const command = closest(first, ['lint', 'rules', 'help'], 2)[0];
+    throw new UsageError(command ? `Unknown command \`${first}\`; did you mean \`crmteam ${command}\`?` : `Unknown command \`${first}\`; to check files, use \`crmteam lint ${first}\`.`);
+  }
   else command = 'help';
 
   const format = values.format ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');

@@ -28,7 +28,8 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     options = parseCliArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`crmteam: ${error.message}\n\n${HELP.split('\n').slice(2, 7).join('\n')}\nRun \`crmteam --help\` for every option.\n`);
+      const message = /[.?]$/.test(error.message) ? error.message : `${error.message}.`;
+      process.stderr.write(`crmteam: ${message} See \`crmteam --help\`.\n`);
       return 2;
     }
     throw error;
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     options.format === 'json' ? formatJson(readable)
       : options.format === 'sarif' ? formatSarif(readable, cwd, VERSION)
         : options.format === 'github' ? formatGithub(readable)
-          : formatStylish(readable, color);
+          : formatStylish(readable, color, options.quiet);
   if (options.outputFile) {
     try {
       writeFileSync(options.outputFile, output);

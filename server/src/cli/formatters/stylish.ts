@@ -4,7 +4,7 @@ import { createColors } from 'picocolors';
 import type { FileReport } from '../lint';
 import { summarize } from './summary';
 
-export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+export function formatStylish(reports: readonly FileReport[], color: boolean, quiet = false): string {
   const c = createColors(color);
   const out: string[] = [];
   for (const file of reports) {
@@ -23,7 +23,8 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
   const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.infos} info`, `${s.hints} hint${s.hints === 1 ? '' : 's'}`];
   const checked = `${reports.length} plan${reports.length === 1 ? '' : 's'} checked`;
   if (total === 0) {
-    out.push(c.green(`✔ No problems (${checked}${s.fixed ? `, ${s.fixed} fixed` : ''}).`));
+    // Under --quiet only errors were kept: say so rather than claim there is nothing at all.
+    out.push(c.green(`✔ No ${quiet ? 'errors' : 'problems'} (${checked}${s.fixed ? `, ${s.fixed} fixed` : ''}${quiet ? '; warnings and info not shown: --quiet' : ''}).`));
   } else {
     const line = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${checked}${s.fixed ? `; ${s.fixed} fixed` : ''}.`;
     out.push(s.errors > 0 ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
