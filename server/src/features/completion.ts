@@ -13,13 +13,10 @@ import { valueItems } from './completion/values';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
+// Exceptions are not caught here: the server's request guard logs them and answers empty, so they get reported.
 export function completion(analysis: Analysis, offset: number, ctx: FeatureContext): CompletionList {
-  try {
-    if (offset < 0 || offset > analysis.model.text.length) return EMPTY;
-    return { isIncomplete: false, items: itemsAt(analysis, offset, ctx) };
-  } catch {
-    return EMPTY;
-  }
+  if (offset < 0 || offset > analysis.model.text.length) return EMPTY;
+  return { isIncomplete: false, items: itemsAt(analysis, offset, ctx) };
 }
 
 function keyContextItems(analysis: Analysis, cursor: KeyContext, offset: number, ctx: FeatureContext): CompletionItem[] {

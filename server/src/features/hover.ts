@@ -13,12 +13,9 @@ import { ruleDocsHref, type FeatureContext } from './context';
 import { keyMarkdown, unknownKeyMarkdown, valueMarkdown } from './explain';
 import { personCard } from './personCard';
 
+// Exceptions are not caught here: the server's request guard logs them and answers empty, so they get reported.
 export function hover(analysis: Analysis, offset: number, ctx: FeatureContext): Hover | null {
-  try {
-    return hoverAt(analysis, offset, ctx);
-  } catch {
-    return null;
-  }
+  return hoverAt(analysis, offset, ctx);
 }
 
 interface Subject {
