@@ -19,25 +19,8 @@ export interface ActivityGuidance {
   readonly sources: readonly SourceId[];
 }
 
-export const ACTIVITY_KEYS = [
-  'requirements',
-  'toolSelection',
-  'integratorSelection',
-  'referenceChecks',
-  'installation',
-  'customization',
-  'integration',
-  'environments',
-  'testing',
-  'dataMigration',
-  'training',
-  'dataQuality',
-  'rolloutSupport',
-  'ongoingSupport',
-  'vision',
-] as const;
-
-export type ActivityKey = (typeof ACTIVITY_KEYS)[number];
+// The keys themselves are the format's (plan/vocabulary.ts); this module only adds the guidance for each.
+export { ACTIVITIES as ACTIVITY_KEYS } from '../plan/vocabulary';
 
 const ACTIVITIES: readonly ActivityGuidance[] = [
   {

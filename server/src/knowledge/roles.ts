@@ -27,29 +27,8 @@ export interface TechFunctionGuidance extends RoleGuidance {
   readonly requiredWhen: string;
 }
 
-export const ROLE_KEYS = [
-  'executiveSponsor',
-  'businessOwners',
-  'itOwner',
-  'projectManager',
-  'champion',
-  'superUsers',
-  'technicalStaff',
-  'supportTeam',
-  'trainers',
-] as const;
-
-export const TECH_FUNCTION_KEYS = [
-  'systemAdministration',
-  'databaseAdministration',
-  'networkManagement',
-  'applicationProgramming',
-  'uiDesign',
-  'webDesign',
-] as const;
-
-export type RoleKey = (typeof ROLE_KEYS)[number];
-export type TechFunctionKey = (typeof TECH_FUNCTION_KEYS)[number];
+// The keys themselves are the format's (plan/vocabulary.ts); this module only adds the guidance for each.
+export { ROLE_KEYS, TECH_FUNCTIONS as TECH_FUNCTION_KEYS } from '../plan/vocabulary';
 
 const ROLES: readonly RoleGuidance[] = [
   {

@@ -3,20 +3,12 @@
 
 import { isAlias, isMap, isScalar, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Edit, OffsetRange } from '../core/finding';
+import { KEY_ORDER } from '../plan/vocabulary';
 import { keyName, type Path, type YamlModel } from './yamlModel';
 
 /** A value to write: a scalar, a list of scalars (always written in flow style), or a mapping. */
 export type NewValue = string | number | boolean | readonly (string | number)[] | { readonly [key: string]: NewValue };
 
-/** The canonical order of keys, used to place a new key after the siblings that come before it. */
-export const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
-  '': ['crmteam', 'project', 'people', 'roles', 'partners', 'activities'],
-  roles: ['executiveSponsor', 'businessOwners', 'itOwner', 'projectManager', 'champion', 'superUsers', 'technicalStaff', 'supportTeam', 'trainers'],
-  'roles.technicalStaff': ['systemAdministration', 'databaseAdministration', 'networkManagement', 'applicationProgramming', 'uiDesign', 'webDesign'],
-  activities: ['requirements', 'toolSelection', 'integratorSelection', 'referenceChecks', 'installation', 'customization', 'integration', 'environments', 'testing', 'dataMigration', 'training', 'dataQuality', 'rolloutSupport', 'ongoingSupport', 'vision'],
-  activity: ['owner', 'participants', 'loadTesting'],
-  person: ['name', 'title', 'department', 'affiliation', 'organization', 'email'],
-};
 
 /**
  * An edit that cannot be made here (for example a key to insert into something that is not a mapping). Builders

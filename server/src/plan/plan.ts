@@ -5,10 +5,9 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../core/finding';
 import { keyName, lastPair, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
 import { closest } from '../schema/suggest';
-import { KEY_ORDER } from '../model/edits';
 import {
   ACTIVITIES, AFFILIATIONS, ALLOCATION_PATTERN, BUSINESS_DEPARTMENTS, COMPANY_SIZES, COMPLEXITIES, DELIVERIES,
-  DEPARTMENTS, isOneOf, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
+  DEPARTMENTS, isOneOf, KEY_ORDER, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
   type ActivityName, type Affiliation, type CompanySize, type Complexity, type Delivery, type Department,
   type ListRole, type Phase, type Scope, type SingleRole, type TechFunction,
 } from './vocabulary';

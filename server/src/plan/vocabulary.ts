@@ -56,3 +56,13 @@ export function isOneOf<T extends string>(values: readonly T[], value: unknown):
 export function isValidPersonId(id: string): boolean {
   return id.length <= PERSON_ID_MAX_LENGTH && PERSON_ID_PATTERN.test(id);
 }
+
+/** The canonical order of keys in each kind of mapping: new keys go after the siblings that come before them. */
+export const KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
+  '': ['crmteam', 'project', 'people', 'roles', 'partners', 'activities'],
+  roles: ROLE_KEYS,
+  'roles.technicalStaff': TECH_FUNCTIONS,
+  activities: ACTIVITIES,
+  activity: ['owner', 'participants', 'loadTesting'],
+  person: ['name', 'title', 'department', 'affiliation', 'organization', 'email'],
+};
