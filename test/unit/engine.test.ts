@@ -103,3 +103,11 @@ test('a misspelt activity or section gives the schema finding only, and no fix w
   const ids = analyze(typoSection).findings.map((f) => f.ruleId);
   assert.ok(!ids.some((id) => ['it-owner-required', 'business-owner-required', 'champion-required', 'unused-person'].includes(id)), ids.join(', '));
 });
+
+test('an empty file, or one with only comments, gets the one finding that says how to start', () => {
+  for (const text of ['', '# plan for the CRM project\n']) {
+    const found = analyze(text).findings;
+    assert.deepEqual(found.map((f) => f.ruleId), ['schema'], JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]!.message, /`crmteam: 1`/);
+  }
+});

@@ -57,8 +57,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     for (const r of reports) into.push(toFinding(rule, level, fixable ? r : { ...r, fixes: [] }));
   };
 
+  // An empty file (nothing, or only comments) is a plan not yet started: the schema rule says how to begin, and the
+  // guidance rules would only repeat that every role is missing.
+  const empty = model.root === null || model.root === undefined;
   const early: Finding[] = [];
-  for (const rule of RULES) if (rule.meta.phase === undefined) runRule(rule, [], early);
+  for (const rule of RULES) {
+    if (rule.meta.phase === undefined && (!empty || rule.meta.category === 'structure')) runRule(rule, [], early);
+  }
 
   const suppressions = findSuppressions(model);
   const { kept, used } = applySuppressions(early, suppressions, model);
