@@ -1,7 +1,8 @@
 // The settings of the `crmteam` configuration section, shared by the client and the server. This type mirrors
 // `contributes.configuration` in package.json; change both together (CONTRIBUTING.md, "Add a setting").
 
-import { LEVELS, type Level } from '../core/finding';
+import type { Level } from '../core/finding';
+import { isLevel } from '../core/ruleOptions';
 
 /** The configuration section the server asks for with `workspace/configuration`. */
 export const SETTINGS_SECTION = 'crmteam';
@@ -37,7 +38,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const rules: Record<string, Level> = Object.create(null) as Record<string, Level>;
   if (isRecord(section.rules)) {
     for (const [id, level] of Object.entries(section.rules)) {
-      if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) rules[id] = level as Level;
+      if (isLevel(level)) rules[id] = level;
     }
   }
   const inlayHints = isRecord(section.inlayHints) ? section.inlayHints : {};

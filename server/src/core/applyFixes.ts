@@ -16,12 +16,9 @@ export function applicableSafeFixes(findings: readonly Finding[]): Fix[] {
 export function nonOverlapping(fixes: readonly Fix[]): Fix[] {
   const kept: Fix[] = [];
   const taken: Edit[] = [];
-  const seen = new Set<string>();
   for (const fix of fixes) {
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) continue;
+    // Identical fixes (the same edit offered for two findings) overlap too, so each is applied once.
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    seen.add(key);
     kept.push(fix);
     taken.push(...fix.edits);
   }

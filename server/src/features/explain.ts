@@ -8,18 +8,13 @@ import {
 } from '../knowledge/markdown';
 import { ACTIVITY_FIELD_GUIDANCE, ASSIGNMENT_FIELD_GUIDANCE, PARTNER_FIELD_GUIDANCE, PROJECT_FIELD_GUIDANCE } from '../knowledge/vocabulary';
 import type { Path } from '../model/yamlModel';
-import { allowedKeysAt, schemaAtPath, type SchemaNode } from '../schema/schemaIssues';
+import { allowedKeysAt, own, schemaAtPath, type SchemaNode } from '../schema/schemaIssues';
 
 /** `roles.businessOwners[0].person`. */
 export function pathLabel(path: Path): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
-function own(node: unknown, key: string): unknown {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const d = Object.getOwnPropertyDescriptor(node, key);
-  return d && 'value' in d ? d.value : undefined;
-}
 
 function text(node: unknown, key: string): string | undefined {
   const value = own(node, key);

@@ -11,7 +11,7 @@ import {
 import type { Analysis } from '../core/analyze';
 import type { Edit, OffsetRange } from '../core/finding';
 import { scalarText } from '../model/edits';
-import { keyName, type Path } from '../model/yamlModel';
+import { contentEnd, keyName, type Path } from '../model/yamlModel';
 import { isValidPersonId, PERSON_ID_MAX_LENGTH } from '../plan/vocabulary';
 import { workspaceEdit, type FeatureContext } from './context';
 
@@ -168,7 +168,7 @@ function pairSymbol(
   if (!key?.range) return undefined;
   const selection = { start: key.range[0], end: key.range[1] };
   const value = pair.value as Node | null;
-  const end = value?.range ? trimmedEnd(analysis.model.text, selection.end, value.range[1]) : selection.end;
+  const end = value?.range ? contentEnd(analysis.model.text, selection.end, value.range[1]) : selection.end;
   return {
     // VS Code rejects a symbol with an empty name.
     name: name === '' ? '""' : name,
@@ -202,7 +202,7 @@ export function foldingRanges(analysis: Analysis, ctx: FeatureContext): FoldingR
   const byStart = new Map<number, FoldingRange>();
   const add = (start: number, valueEnd: number, kind?: FoldingRangeKind) => {
     const startLine = lineOf(start);
-    const endLine = lineOf(Math.max(start, trimmedEnd(text, start, valueEnd) - 1));
+    const endLine = lineOf(Math.max(start, contentEnd(text, start, valueEnd) - 1));
     if (endLine <= startLine) return;
     const known = byStart.get(startLine);
     if (!known || known.endLine < endLine) byStart.set(startLine, { startLine, endLine, ...(kind ? { kind } : {}) });
@@ -272,9 +272,3 @@ function startsWith(path: Path, prefix: Path): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
-/** `end` moved back over trailing white space (block collections end after their last newline), not before `min`. */
-function trimmedEnd(text: string, min: number, end: number): number {
-  let e = Math.min(end, text.length);
-  while (e > min && /\s/.test(text[e - 1]!)) e--;
-  return e;
-}

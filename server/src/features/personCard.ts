@@ -1,19 +1,12 @@
 // The card shown for a person id, in hovers and in the documentation of person-id completions: who the person is,
 // which side of the project they are on, every role and activity they hold, and the load their roles add up to.
 
-import type { Allocation, Assignment, Plan } from '../plan/plan';
+import type { Allocation, Plan } from '../plan/plan';
 import { describeRefContext } from '../plan/labels';
 
 /** `[start]` of a reference → the allocation stated with it (only assignments under `roles` carry one). */
 function allocationsByRef(plan: Plan, id: string): Map<number, Allocation> {
-  const found = new Map<number, Allocation>();
-  const visit = (a: Assignment) => {
-    if (a.ref?.id === id && a.allocation) found.set(a.ref.range.start, a.allocation);
-  };
-  for (const a of plan.roles.single.values()) visit(a);
-  for (const list of plan.roles.lists.values()) list.forEach(visit);
-  for (const list of plan.roles.technicalStaff.values()) list.forEach(visit);
-  return found;
+  return new Map(plan.allocatedAssignmentsOf(id).map((a) => [a.ref!.range.start, a.allocation!]));
 }
 
 function code(text: string): string {

@@ -4,7 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Edit, OffsetRange } from '../core/finding';
 import { KEY_ORDER } from '../plan/vocabulary';
-import { keyName, type Path, type YamlModel } from './yamlModel';
+import { contentEnd, keyName, type Path, type YamlModel } from './yamlModel';
 
 /** A value to write: a scalar, a list of scalars (always written in flow style), or a mapping. */
 export type NewValue = string | number | boolean | readonly (string | number)[] | { readonly [key: string]: NewValue };
@@ -142,11 +142,16 @@ export function removeComment(text: string, range: OffsetRange): Edit {
 export function insertLineBefore(text: string, offset: number, content: string): Edit {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   return { start: lineStart, end: lineStart, text: `${indent}${content}${eol}` };
 }
 
 // ---- internals ----
+
+/** The file's line ending, for inserted lines. */
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
 
 /** Whether any node on the path is an alias: editing there would change the anchored node somewhere else. */
 function throughAlias(model: YamlModel, path: Path): boolean {
@@ -169,7 +174,7 @@ function insertIntoExistingMap(model: YamlModel, map: YAMLMap<unknown, unknown>,
     }
     return { start: lastEnd, end: lastEnd, text: `, ${rendered}` };
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const firstKey = map.items[0]!.key as Node;
   const indent = ' '.repeat(blockMapIndent(text, firstKey.range![0]));
   // A new mapping follows its siblings' style: one line of flow (`{ owner: jdoe }`) when they are written that way.
@@ -214,7 +219,7 @@ function fillEmptyValue(model: YamlModel, mapPath: Path, key: string, value: New
     // `roles: null` or `roles: ""`: replace the empty scalar itself, so a trailing comment stays where it is.
     return { start: valueNode.range[0], end: valueNode.range[1], text: `{ ${scalarText(key)}: ${flowText(value)} }` };
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const unit = ' '.repeat(indentUnit(model));
   const indent = ' '.repeat(columnOf(text, keyNode.range![0])) + unit;
   const lines = blockPairLines(key, value, indent, unit);
@@ -227,7 +232,7 @@ function fillEmptyValue(model: YamlModel, mapPath: Path, key: string, value: New
 
 function insertIntoEmptyDocument(model: YamlModel, key: string, value: NewValue): Edit {
   const text = model.text;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const lines = blockPairLines(key, value, '', '  ');
   // A document-end marker (`...`) closes the document: new content goes before it, not into a second document.
   const docEnd = /^\.\.\.(?=[ \t]|\r?$)/m.exec(text);
@@ -247,7 +252,7 @@ function appendToExistingSequence(model: YamlModel, seq: YAMLSeq<unknown>, item:
   const first = seq.items[0] as Node;
   const dash = text.lastIndexOf('-', first.range![0]);
   const indent = ' '.repeat(columnOf(text, dash));
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const lineEnd = text.indexOf('\n', lastEnd);
   const line = `${indent}- ${scalarText(item)}`;
   if (lineEnd === -1) return { start: text.length, end: text.length, text: eol + line };
@@ -282,11 +287,6 @@ function endOfPair(text: string, pair: { key: unknown; value: unknown }): number
   return contentEnd(text, key.range![0], value?.range?.[1] ?? key.range![1]);
 }
 
-function contentEnd(text: string, start: number, end: number): number {
-  let at = end;
-  while (at > start && /\s/.test(text[at - 1]!)) at--;
-  return at;
-}
 
 /**
  * The indentation of a block mapping, from the offset of its first key: the column where that key's item starts,

@@ -267,6 +267,16 @@ export function isNode(value: unknown): value is Node {
   return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
 }
 
+/**
+ * `end` moved back over trailing white space, not before `start`: block collections' ranges end after their final
+ * newline, which is not content.
+ */
+export function contentEnd(text: string, start: number, end: number): number {
+  let at = Math.min(end, text.length);
+  while (at > start && /\s/.test(text[at - 1]!)) at--;
+  return at;
+}
+
 /** `[start, valueEnd)` of a node: the part a squiggle should cover. */
 export function rangeOf(node: unknown): OffsetRange | undefined {
   if (!isNode(node) || !node.range) return undefined;

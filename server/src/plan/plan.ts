@@ -113,7 +113,7 @@ export class Plan {
   private readonly itSideRoleIds = new Set<string>();
   private readonly businessSideRoleIds = new Set<string>();
   // Indexes built on first use (the plan is never mutated after construction).
-  private allocationsById: Map<string, Allocation[]> | undefined;
+  private allocationsById: Map<string, Assignment[]> | undefined;
   private referencesById: Map<string, PersonRef[]> | undefined;
 
   constructor(readonly model: YamlModel) {
@@ -204,7 +204,12 @@ export class Plan {
 
   /** The allocations stated for a person across all roles. */
   allocationsOf(id: string): Allocation[] {
-    return [...(this.allocationIndex().get(id) ?? [])];
+    return this.allocatedAssignmentsOf(id).map((a) => a.allocation!);
+  }
+
+  /** The person's role assignments that state an allocation, in document order (each has `ref` and `allocation`). */
+  allocatedAssignmentsOf(id: string): readonly Assignment[] {
+    return this.allocationIndex().get(id) ?? [];
   }
 
   /** Every person reference to `id`, in document order. */
@@ -221,18 +226,19 @@ export class Plan {
   }
 
   /** Stated allocations by person id, built once: rules ask for every person's, which must not cost a scan each. */
-  private allocationIndex(): Map<string, Allocation[]> {
+  private allocationIndex(): Map<string, Assignment[]> {
     if (this.allocationsById) return this.allocationsById;
-    const index = new Map<string, Allocation[]>();
+    const index = new Map<string, Assignment[]>();
     const visit = (a: Assignment) => {
       if (!a.ref || !a.allocation) return;
       const list = index.get(a.ref.id);
-      if (list) list.push(a.allocation);
-      else index.set(a.ref.id, [a.allocation]);
+      if (list) list.push(a);
+      else index.set(a.ref.id, [a]);
     };
     for (const a of this.roles.single.values()) visit(a);
     for (const list of this.roles.lists.values()) list.forEach(visit);
     for (const list of this.roles.technicalStaff.values()) list.forEach(visit);
+    for (const list of index.values()) list.sort((a, b) => a.allocation!.range.start - b.allocation!.range.start);
     this.allocationsById = index;
     return index;
   }

@@ -1,7 +1,6 @@
 // Flags an `environments` activity (test and production setup) with no IT-side member; offers to add the IT owner.
 
-import type { Fix } from '../core/finding';
-import { addParticipantFix } from './fixes';
+import { reportActivityWithoutIT } from './fixes';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -21,22 +20,16 @@ export default defineRule({
       good: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  jdoe: { name: John Doe, department: it }\n  plee: { name: Pat Lee, affiliation: integrator, organization: Northwind }\nroles:\n  itOwner: jdoe\nactivities:\n  environments: { owner: plee, participants: [jdoe] }\n',
     },
   },
-  check({ plan, report }) {
-    const activity = plan.activities.get('environments');
-    if (!activity) return;
-    if ([...activity.memberIds].some((id) => plan.isITSide(id))) return;
-    const itOwner = plan.definedItOwnerId;
-    // Only an internal IT owner makes the activity have an IT-side member; the fix must remove the finding.
-    const ownerFits = itOwner !== undefined && plan.isITSide(itOwner);
-    const fix: Fix | undefined = itOwner !== undefined && ownerFits ? addParticipantFix(plan, 'environments', itOwner, 'IT owner: IT will support this setup') : undefined;
-    report({
-      range: activity.keyRange,
-      message: ownerFits
-        ? `Nobody from IT takes part in \`environments\`. Your IT staff will support the test and production setup after the project, so they must build it or fully understand it; add the IT owner \`${itOwner}\` to its participants.`
-        : 'Nobody from IT takes part in `environments`. Your IT staff will support the test and production setup after the project, so they must build it or fully understand it; add an internal IT person (the IT owner or a system administrator) to its participants.',
-      fixes: fix ? [fix] : [],
-    });
+  check(context) {
+    reportActivityWithoutIT(
+      context,
+      'environments',
+      'Your IT staff will support the test and production setup after the project, so they must build it or fully understand it',
+      'an internal IT person (the IT owner or a system administrator)',
+      'IT owner: IT will support this setup',
+    );
   },
+
 });
 
 

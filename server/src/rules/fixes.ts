@@ -5,6 +5,7 @@ import { appendToSequence, insertPair, type NewValue } from '../model/edits';
 import type { Plan } from '../plan/plan';
 import { describeRefContext } from '../plan/labels';
 import type { ActivityName, Department } from '../plan/vocabulary';
+import type { RuleContext } from './rule';
 
 /** "Add jdoe (John Doe) to toolSelection participants": one safe edit. */
 export function addParticipantFix(plan: Plan, activity: ActivityName, personId: string, why: string): Fix {
@@ -61,4 +62,25 @@ export function describeCandidate(plan: Plan, id: string): Candidate {
   const roles = [...new Set(plan.referencesTo(id).filter((r) => r.context.section === 'roles').map((r) => describeRefContext(r.context)))];
   reasons.push(roles.length > 0 ? `already ${roles.join(', ')}` : 'no role yet');
   return { id, reasons, load, roleCount: roles.length };
+}
+
+/**
+ * The shared check of the rules that want someone from IT in an activity (`requirements-need-it`,
+ * `environments-need-it`, `selection-includes-it`): when the activity is defined and no member is on the IT side,
+ * report at its key, asking for the IT owner (with the fix that adds them) when the IT owner is on the IT side, and
+ * for `fallback` otherwise. Only an IT-side IT owner would make the finding go away, so only then is a fix offered.
+ */
+export function reportActivityWithoutIT(
+  context: RuleContext, activityName: ActivityName, why: string, fallback: string, fixReason: string,
+): void {
+  const { plan, report } = context;
+  const activity = plan.activities.get(activityName);
+  if (!activity || [...activity.memberIds].some((id) => plan.isITSide(id))) return;
+  const itOwner = plan.definedItOwnerId;
+  const ownerFits = itOwner !== undefined && plan.isITSide(itOwner);
+  report({
+    range: activity.keyRange,
+    message: `Nobody from IT takes part in \`${activityName}\`. ${why}; add ${ownerFits ? `the IT owner \`${itOwner}\`` : fallback} to its participants.`,
+    fixes: ownerFits ? [addParticipantFix(plan, activityName, itOwner, fixReason)] : [],
+  });
 }

@@ -1,6 +1,5 @@
 // Flags a person whose stated allocations across all their roles add up to more than their whole working time.
 
-import type { Assignment, Roles } from '../plan/plan';
 import { describeRefContext, mention } from '../plan/labels';
 import { defineRule } from './rule';
 
@@ -26,32 +25,19 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    const roleOf = roleLabelsByAllocation(plan.roles);
     for (const person of plan.peopleInOrder()) {
-      const allocations = [...plan.allocationsOf(person.id)].sort((a, b) => a.range.start - b.range.start);
+      const assignments = plan.allocatedAssignmentsOf(person.id);
+      const allocations = assignments.map((a) => a.allocation!);
       const total = allocations.reduce((sum, a) => sum + a.percent, 0);
       if (total <= 100) continue;
       const parts = allocations.map((a) => `${a.percent}%`).join(' + ');
       report({
         range: person.keyRange,
         message: `${mention(plan, person.id)} is allocated ${total}% of their time in total (${parts}), more than a full working week. Lower an allocation or hand one of their roles to someone else.`,
-        related: allocations.map((a) => {
-          const role = roleOf.get(a.range.start);
-          return { range: a.range, message: role ? `${a.percent}% as ${role}` : `${a.percent}%` };
-        }),
+        related: assignments.map((a) => ({ range: a.allocation!.range, message: `${a.allocation!.percent}% as ${describeRefContext(a.ref!.context)}` })),
       });
     }
   },
 });
 
 /** The role each stated allocation belongs to, keyed by the allocation's start offset. */
-function roleLabelsByAllocation(roles: Roles): Map<number, string> {
-  const labels = new Map<number, string>();
-  const visit = (a: Assignment) => {
-    if (a.ref && a.allocation) labels.set(a.allocation.range.start, describeRefContext(a.ref.context));
-  };
-  for (const a of roles.single.values()) visit(a);
-  for (const list of roles.lists.values()) list.forEach(visit);
-  for (const list of roles.technicalStaff.values()) list.forEach(visit);
-  return labels;
-}

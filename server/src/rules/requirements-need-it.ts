@@ -1,7 +1,6 @@
 // Flags a `requirements` activity with no IT-side member; offers to add the IT owner to its participants.
 
-import type { Fix } from '../core/finding';
-import { addParticipantFix } from './fixes';
+import { reportActivityWithoutIT } from './fixes';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -21,22 +20,16 @@ export default defineRule({
       good: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  businessOwners: [msmith]\n  itOwner: jdoe\nactivities:\n  requirements: { owner: msmith, participants: [jdoe] }\n',
     },
   },
-  check({ plan, report }) {
-    const activity = plan.activities.get('requirements');
-    if (!activity) return;
-    if ([...activity.memberIds].some((id) => plan.isITSide(id))) return;
-    const itOwner = plan.definedItOwnerId;
-    // Only an internal IT owner makes the activity have an IT-side member; the fix must remove the finding.
-    const ownerFits = itOwner !== undefined && plan.isITSide(itOwner);
-    const fix: Fix | undefined = itOwner !== undefined && ownerFits ? addParticipantFix(plan, 'requirements', itOwner, 'IT owner: brings the technical requirements') : undefined;
-    report({
-      range: activity.keyRange,
-      message: ownerFits
-        ? `Nobody from IT takes part in \`requirements\`. IT knows how the tool must fit into the existing systems and infrastructure; add the IT owner \`${itOwner}\` to its participants.`
-        : 'Nobody from IT takes part in `requirements`. IT knows how the tool must fit into the existing systems and infrastructure; add an internal IT person (the IT owner or a technical staffer) to its participants.',
-      fixes: fix ? [fix] : [],
-    });
+  check(context) {
+    reportActivityWithoutIT(
+      context,
+      'requirements',
+      'IT knows how the tool must fit into the existing systems and infrastructure',
+      'an internal IT person (the IT owner or a technical staffer)',
+      'IT owner: brings the technical requirements',
+    );
   },
+
 });
 
 

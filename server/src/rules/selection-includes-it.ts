@@ -1,6 +1,6 @@
 // Flags a tool selection with no IT-side member; offers to add the IT owner to its participants.
 
-import { addParticipantFix } from './fixes';
+import { reportActivityWithoutIT } from './fixes';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -19,16 +19,14 @@ export default defineRule({
       good: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: jdoe\nactivities:\n  toolSelection: { owner: msmith, participants: [jdoe] }\n',
     },
   },
-  check({ plan, report }) {
-    const activity = plan.activities.get('toolSelection');
-    if (!activity) return;
-    if ([...activity.memberIds].some((id) => plan.isITSide(id))) return;
-    const itOwner = plan.definedItOwnerId;
-    const canAdd = itOwner !== undefined && plan.isITSide(itOwner);
-    report({
-      range: activity.keyRange,
-      message: `Nobody from IT takes part in \`toolSelection\`. The business leads the choice, but IT must check each candidate against the company's architecture; ${canAdd ? `add the IT owner \`${itOwner}\` to its participants` : 'add an internal IT person (the IT owner or a technical staffer) to its participants'}.`,
-      fixes: canAdd ? [addParticipantFix(plan, 'toolSelection', itOwner, 'IT owner')] : [],
-    });
+  check(context) {
+    reportActivityWithoutIT(
+      context,
+      'toolSelection',
+      "The business leads the choice, but IT must check each candidate against the company's architecture",
+      'an internal IT person (the IT owner or a technical staffer)',
+      'IT owner',
+    );
   },
+
 });

@@ -40,12 +40,10 @@ export default defineRule({
     // An `ongoingSupport` key whose value is not a mapping is not defined, but it is there: fill it in rather than
     // adding a second one (insertPair refuses to write into a value that is neither empty nor a mapping).
     const existing = model.pairAt(['activities', 'ongoingSupport']);
-    const edit = itOwner === undefined
-      ? undefined
-      : existing
+    if (itOwner !== undefined) {
+      const edit = existing
         ? insertPair(model, ['activities', 'ongoingSupport'], 'owner', itOwner, 'activity')
         : insertPair(model, ['activities'], 'ongoingSupport', { owner: itOwner });
-    if (itOwner !== undefined && edit) {
       fixes.push({
         title: `Add \`ongoingSupport\` owned by the IT owner ${personLabel(plan, itOwner)} (support after rollout must be planned)`,
         // Safe when the IT owner is one of the company's own people; an outside IT owner is a choice to review.

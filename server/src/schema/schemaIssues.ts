@@ -34,7 +34,8 @@ function isRecord(value: unknown): value is SchemaNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function own(obj: unknown, key: string): unknown {
+/** An own property's value: never one inherited from `Object.prototype` (keys come from user input). */
+export function own(obj: unknown, key: string): unknown {
   if (typeof obj !== 'object' || obj === null) return undefined;
   const descriptor = Object.getOwnPropertyDescriptor(obj, key);
   return descriptor && 'value' in descriptor ? descriptor.value : undefined;

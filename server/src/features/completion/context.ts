@@ -155,7 +155,7 @@ function modelKeys(model: YamlModel, path: Path, line: OffsetRange): string[] {
 
 export function cursorContext(model: YamlModel, offset: number): CursorContext | undefined {
   const text = model.text;
-  const lines = new Lines(text, model);
+  const lines = Lines.of(model);
   const lineNo = lines.lineOf(offset);
   const lineText = lines.textOf(lineNo);
   const lineStart = lines.starts[lineNo]!;

@@ -9,14 +9,10 @@ import { allowedKeysAt } from '../../schema/schemaIssues';
 import type { FeatureContext } from '../context';
 import { allowedValues, keyMarkdown, schemaAt, shortDescription } from '../explain';
 import type { KeyContext } from './context';
+import { own } from '../../schema/schemaIssues';
 import { choice, indentBlock, replace } from './edit';
 import { rankedIds, slotAt } from './people';
 
-function own(node: unknown, key: string): unknown {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const d = Object.getOwnPropertyDescriptor(node, key);
-  return d && 'value' in d ? d.value : undefined;
-}
 
 function requiredKeys(path: Path): string[] {
   const node = schemaAt(path);

@@ -44,13 +44,26 @@ export function shapeOf(text: string, start: number): LineShape {
 }
 
 /** The lines of a text with their start offsets; `\r` before `\n` is dropped. */
+/** `yaml`'s LineCounter misses lines in some malformed input, so completion keeps its own index of line starts. */
+const CACHE = new WeakMap<YamlModel, Lines>();
+
 export class Lines {
   readonly starts: number[] = [0];
   private readonly shapes = new Map<number, LineShape>();
   private readonly paths = new Map<number, Path>();
 
   constructor(readonly text: string, private readonly model: YamlModel) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The lines of a model's text, built once per model (each completion request on one version reuses them). */
+  static of(model: YamlModel): Lines {
+    let lines = CACHE.get(model);
+    if (!lines) {
+      lines = new Lines(model.text, model);
+      CACHE.set(model, lines);
+    }
+    return lines;
   }
 
   get count(): number {
