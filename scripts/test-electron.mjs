@@ -1,8 +1,8 @@
 // `npm run test:electron`: the VS Code end-to-end suite (test/e2e/vscode/suite) in desktop VS Code (Electron) through
-// @vscode/test-electron, for machines that can download VS Code. `npm test` runs the same suite in the VS Code server
+// @vscode/test-electron (a devDependency: installing it downloads nothing, running it downloads VS Code into
+// .vscode-test/), for machines that can download VS Code. `npm test` runs the same suite in the VS Code server
 // instead (test/editors/editors.test.ts), which needs no download.
 //
-//   npm install --no-save @vscode/test-electron    # once; not a devDependency (it downloads VS Code when run)
 //   npm run test:electron                           # the development folder (extensionDevelopmentPath)
 //   npm run test:electron -- --vsix crmteam-yaml-0.1.0.vsix   # the packaged extension, installed first
 //   npm run test:electron -- --vscode 1.91.0        # a given VS Code version (default: stable)
@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -23,18 +24,6 @@ const option = (name) => {
 };
 const vsix = option('--vsix') && path.resolve(option('--vsix'));
 const version = option('--vscode') ?? 'stable';
-
-let testElectron;
-try {
-  testElectron = await import('@vscode/test-electron');
-} catch {
-  console.error(`@vscode/test-electron is not installed. It is not a devDependency (it downloads VS Code, which not every
-machine can reach; \`npm test\` runs this suite in the VS Code server instead). To run it here:
-
-  npm install --no-save @vscode/test-electron && npm run test:electron`);
-  process.exit(2);
-}
-const { runTests, downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath } = testElectron;
 
 if (vsix && !fs.existsSync(vsix)) {
   console.error(`No such .vsix: ${vsix} (build one with \`npm run package\`)`);
