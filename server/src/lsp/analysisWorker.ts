@@ -3,30 +3,26 @@
 
 import { parentPort } from 'node:worker_threads';
 import { ResponseError } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/analyze';
-import { ruleLevelsFromObject } from '../core/ruleOptions';
-import type { Settings } from '../common/settings';
-import { FEATURES, runDocumentRequest, type ClientSupport, type DocumentMethod, type Found } from './requests';
-import { featureContext } from './convert';
+import { analyzeDocument, type AnalysisInputs, type SourceDocument } from './analysisSource';
+import { describeError } from './handler';
+import { runDocumentRequest, type AnalysisMethod, type ClientSupport, type Found } from './requests';
 
 export interface AnalyzeMessage {
   readonly kind: 'analyze';
-  readonly uri: string;
-  readonly languageId: string;
-  readonly version: number;
-  readonly generation: number;
-  readonly text: string;
-  readonly settings: Settings;
-  readonly docsBase: string;
+  readonly document: SourceDocument;
+  /** The inputs stamp the analysis is labelled with (analysisSource.ts). */
+  readonly stamp: number;
+  readonly inputs: AnalysisInputs;
 }
 
 export interface RequestMessage {
   readonly kind: 'request';
   readonly id: number;
   readonly uri: string;
-  /** A document method, or `$/diagnostics` for the diagnostics of the latest analysis. */
-  readonly method: DocumentMethod | '$/diagnostics';
+  /** The analysis the request is meant for: answered `stale` when this worker no longer holds it. */
+  readonly version: number;
+  readonly stamp: number;
+  readonly method: AnalysisMethod;
   readonly params: unknown;
   readonly support: ClientSupport;
 }
@@ -39,46 +35,55 @@ export interface DropMessage {
 export type ToWorker = AnalyzeMessage | RequestMessage | DropMessage;
 
 export type FromWorker =
-  | { readonly kind: 'analyzed'; readonly uri: string; readonly version: number; readonly generation: number }
+  | { readonly kind: 'analyzed'; readonly uri: string; readonly version: number; readonly stamp: number }
   | { readonly kind: 'response'; readonly id: number; readonly result: unknown }
-  | { readonly kind: 'failure'; readonly id: number; readonly code: number; readonly message: string; readonly data?: unknown }
+  /** A deliberate answer for the client (a `ResponseError`, such as a refused rename). */
+  | { readonly kind: 'refused'; readonly id: number; readonly code: number; readonly message: string; readonly data?: unknown }
+  /** The analysis asked for was replaced by a newer one. */
+  | { readonly kind: 'stale'; readonly id: number }
+  /** A bug: the exception with its stack, for the log. */
+  | { readonly kind: 'error'; readonly id: number; readonly name: string; readonly message: string; readonly stack?: string }
   | { readonly kind: 'log'; readonly message: string };
+
+interface Held extends Found {
+  readonly version: number;
+  readonly stamp: number;
+}
 
 export function runAnalysisWorker(): void {
   const port = parentPort;
   if (!port) return;
-  const latest = new Map<string, Found>();
+  const latest = new Map<string, Held>();
   const send = (message: FromWorker) => port.postMessage(message);
+  const log = (message: string) => send({ kind: 'log', message });
 
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'drop') {
       latest.delete(message.uri);
     } else if (message.kind === 'analyze') {
+      const { document, stamp } = message;
       try {
-        const analysis = analyze(message.text, {
-          levels: ruleLevelsFromObject(message.settings.rules),
-          onRuleError: (ruleId, error) => send({ kind: 'log', message: `The rule ${ruleId} threw; it was reported as one finding. ${String(error)}` }),
-        });
-        const snapshot = TextDocument.create(message.uri, message.languageId, message.version, message.text);
-        latest.set(message.uri, { analysis, snapshot, ctx: featureContext(snapshot, message.settings, message.docsBase) });
+        latest.set(document.uri, { ...analyzeDocument(document, message.inputs, log), version: document.version, stamp });
       } catch (error) {
-        send({ kind: 'log', message: `Analysing ${message.uri} failed: ${String(error)}` });
+        log(`Analysing ${document.uri} failed: ${describeError(error)}`);
       }
       // Reported even after a failure, so that nobody waits forever for this version.
-      send({ kind: 'analyzed', uri: message.uri, version: message.version, generation: message.generation });
+      send({ kind: 'analyzed', uri: document.uri, version: document.version, stamp });
     } else {
-      const found = latest.get(message.uri);
+      const held = latest.get(message.uri);
+      if (!held || held.version !== message.version || held.stamp !== message.stamp) {
+        send({ kind: 'stale', id: message.id });
+        return;
+      }
       try {
-        if (!found) throw new ResponseError(-32802, 'The document is being analysed.', { retriggerRequest: true });
-        const result = message.method === '$/diagnostics'
-          ? FEATURES.diagnostics(found.analysis, found.ctx)
-          : runDocumentRequest(message.method, found, message.params, message.support);
-        send({ kind: 'response', id: message.id, result });
+        send({ kind: 'response', id: message.id, result: runDocumentRequest(message.method, held, message.params, message.support) });
       } catch (error) {
-        const failure = error instanceof ResponseError
-          ? { code: error.code, message: error.message, data: error.data as unknown }
-          : { code: -32603, message: error instanceof Error ? error.message : String(error) };
-        send({ kind: 'failure', id: message.id, ...failure });
+        if (error instanceof ResponseError) {
+          send({ kind: 'refused', id: message.id, code: error.code, message: error.message, data: error.data as unknown });
+        } else {
+          const e = error instanceof Error ? error : new Error(String(error));
+          send({ kind: 'error', id: message.id, name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) });
+        }
       }
     }
   });

@@ -5,6 +5,7 @@ import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runAnalysisWorker } from './analysisWorker';
 import { describeError } from './handler';
+import { LargeDocumentSource } from './largeDocuments';
 import { startServer } from './server';
 
 if (!isMainThread) {
@@ -17,5 +18,5 @@ if (!isMainThread) {
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${describeError(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
-  startServer(connection, { largeDocumentsScript: __filename });
+  startServer(connection, { analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }) });
 }

@@ -97,8 +97,12 @@ export const DOCUMENT_REQUESTS = {
 
 export type DocumentMethod = keyof typeof DOCUMENT_REQUESTS;
 
+/** A document request, or `$/diagnostics`: the diagnostics of the analysis (for a pull or a push). */
+export type AnalysisMethod = DocumentMethod | '$/diagnostics';
+
 /** Runs one document request; exceptions (including ResponseErrors meant for the client) propagate. */
-export function runDocumentRequest(method: DocumentMethod, found: Found, params: unknown, support: ClientSupport, features: Features = FEATURES): unknown {
+export function runDocumentRequest(method: AnalysisMethod, found: Found, params: unknown, support: ClientSupport, features: Features = FEATURES): unknown {
+  if (method === '$/diagnostics') return features.diagnostics(found.analysis, found.ctx);
   const handler = DOCUMENT_REQUESTS[method] as Handler;
   return handler(found, params as never, support, features);
 }

@@ -1,5 +1,6 @@
-// The language server's wiring: capabilities, document sync, and one guarded handler per LSP method, each reading
-// the shared analysis cache and calling a feature function. No YAML or rule logic lives here.
+// The language server's wiring: capabilities, document sync, and one guarded handler per LSP method, each asking the
+// analysis source (analysisSource.ts) for an analysis and running a request on it. No YAML or rule logic lives here,
+// and nothing here knows where an analysis is made.
 
 import {
   CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
@@ -9,14 +10,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../common/protocol';
-import { AnalysisCache } from './cache';
-import { featureContext } from './convert';
+import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
+import { LocalAnalysisSource } from './cache';
 import { bundledDocsBase } from './docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
-import { LargeDocuments } from './largeDocuments';
 import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
-import { FEATURES, runDocumentRequest, type ClientSupport, type DocumentMethod, type Features, type Found } from './requests';
+import { FEATURES, type ClientSupport, type DocumentMethod, type Features } from './requests';
 import { SettingsStore } from './settings';
 
 export type { Features } from './requests';
@@ -30,13 +30,17 @@ export interface ServerOptions {
   /** The debounce for push-diagnostics clients. */
   readonly pushDelayMs?: number;
   /**
-   * The script that runs as an analysis worker (the server bundle itself); without it every document is analysed on
-   * the main thread, as in-process tests do.
+   * Makes the analysis source; by default every document is analysed on the main thread (in-process tests, the web).
+   * The Node entry point passes one that sends large documents to worker threads.
    */
-  readonly largeDocumentsScript?: string;
+  readonly analysisSource?: (options: AnalysisSourceOptions & { readonly features: Features }) => AnalysisSource;
 }
 
-/** Requests whose answers hold edits or positions computed on the analysed text. */
+/**
+ * Requests whose answers hold edits or positions computed on the analysed text: answered from the newest version.
+ * The others (hover, navigation) may come from the freshest finished analysis, which for a very large plan can be a
+ * keystroke behind while the newest is analysed.
+ */
 const EDITING_METHODS: ReadonlySet<DocumentMethod> = new Set<DocumentMethod>([
   'textDocument/codeAction', 'textDocument/rename', 'textDocument/prepareRename', 'textDocument/completion',
 ]);
@@ -53,82 +57,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection, logger);
-  const cache = new AnalysisCache({
-    settingsFor: (uri) => settings.get(uri),
-    currentVersion: (uri) => documents.get(uri)?.version,
-    onRuleError: (ruleId, error) => logger.error(`The rule ${ruleId} threw; it was reported as one finding. ${describeError(error)}`),
-  });
   const push = new PushScheduler((uri) => publish(uri));
   const pushDelay = options.pushDelayMs ?? PUSH_DEBOUNCE_MS;
   let support: ClientSupport = supportOf({});
   let docsBase = options.docsBase ?? bundledDocsBase();
   const justOpened = new Set<string>();
 
-  const large = options.largeDocumentsScript ? new LargeDocuments(options.largeDocumentsScript, logger) : undefined;
+  const sourceOptions = {
+    inputsFor: async (uri: string) => ({ settings: await settings.get(uri), docsBase }),
+    log: (message: string) => logger.error(message),
+    features,
+  };
+  const source = options.analysisSource?.(sourceOptions) ?? new LocalAnalysisSource(sourceOptions);
 
-  /** The cached analysis of an open document and the context its features need; `undefined` if it is not open. */
-  async function analysisFor(uri: string, token?: CancellationToken): Promise<(Found & { resultId: string }) | undefined> {
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    const cached = await cache.get(document, token);
-    return { analysis: cached.analysis, snapshot: cached.snapshot, ctx: featureContext(cached.snapshot, cached.settings, docsBase), resultId: cached.resultId };
+  /** The analysis a request is answered from: the newest version for answers that edit, else the freshest. */
+  function analysisFor(method: DocumentMethod, uri: string, token: CancellationToken): Promise<AnalysisHandle | undefined> {
+    return EDITING_METHODS.has(method) ? source.newest(uri, token) : source.freshest(uri, token);
   }
 
-  /** Diagnostics for the document's current version, analysed here or by the large-document workers. */
-  async function currentDiagnostics(uri: string, token?: CancellationToken): Promise<{ version: number; resultId: string; items: () => Promise<Diagnostic[]> } | undefined> {
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    if (large?.has(uri)) {
-      const version = document.version;
-      const generation = cache.settingsGeneration;
-      await large.analysed(uri, version, generation);
-      if (token?.isCancellationRequested) throw new StaleRequest('cancelled');
-      return { version, resultId: `${generation}:${version}`, items: async () => (await large.request(uri, '$/diagnostics', undefined, support)) as Diagnostic[] };
-    }
-    const found = await analysisFor(uri, token);
-    if (!found) return undefined;
-    return { version: found.ctx.version, resultId: found.resultId, items: async () => features.diagnostics(found.analysis, found.ctx) };
-  }
-
-  /** Answers a document request from the analysis of the document (for large ones: the freshest finished one). */
   async function documentRequest<R>(method: DocumentMethod, params: { textDocument: TextDocumentIdentifier }, token: CancellationToken, empty: R): Promise<R> {
-    const uri = params.textDocument.uri;
-    if (large?.has(uri)) {
-      // Answers that carry edits or positions to insert at must come from the version the client holds: an older
-      // analysis would place them wrongly. Reading answers (hover, navigation) may come from the freshest one.
-      const document = documents.get(uri);
-      if (document && EDITING_METHODS.has(method)) await large.analysed(uri, document.version, cache.settingsGeneration);
-      if (token.isCancellationRequested) throw new StaleRequest('cancelled');
-      return (await large.request(uri, method, params, support)) as R;
-    }
-    const found = await analysisFor(uri, token);
-    return found ? (runDocumentRequest(method, found, params, support, features) as R) : empty;
-  }
-
-  /** Sends a large document's newest version to the workers, or takes it back when it has become small. */
-  function routeDocument(document: TextDocument): void {
-    if (!large) return;
-    const uri = document.uri;
-    if (!large.isLarge(document)) {
-      if (large.has(uri)) large.close(uri);
-      return;
-    }
-    cache.delete(uri);
-    large.track(uri);
-    const generation = cache.settingsGeneration;
-    void settings.get(uri).then((s) => {
-      // Closed meanwhile, or the settings changed: a later update carries the newer state.
-      const current = documents.get(uri);
-      if (current && large.has(uri) && generation === cache.settingsGeneration) large.update(current, s, docsBase, generation);
-    }, (error: unknown) => logger.error(`Reading the settings for ${uri} failed. ${describeError(error)}`));
+    const handle = await analysisFor(method, params.textDocument.uri, token);
+    return handle ? (await handle.run(method, params, support)) as R : empty;
   }
 
   async function publish(uri: string): Promise<void> {
     try {
-      const found = await currentDiagnostics(uri);
+      const handle = await source.newest(uri);
       // Closed, or changed again while being analysed: a newer timer will publish.
-      if (!found || documents.get(uri)?.version !== found.version) return;
-      await connection.sendDiagnostics({ uri, version: found.version, diagnostics: await found.items() });
+      if (!handle || documents.get(uri)?.version !== handle.version) return;
+      const diagnostics = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
+      await connection.sendDiagnostics({ uri, version: handle.version, diagnostics });
     } catch (error) {
       if (!(error instanceof StaleRequest)) logger.error(`Publishing diagnostics for ${uri} failed. ${describeError(error)}`);
     }
@@ -136,10 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** After a settings change: every open document is analysed again, at once. */
   function revalidateAll(): void {
-    for (const document of documents.all()) {
-      void settings.get(document.uri);
-      if (large?.has(document.uri)) routeDocument(document);
-    }
+    // Ask for the settings now, so the analyses do not wait for a round trip each.
+    for (const document of documents.all()) void settings.get(document.uri);
     if (support.pullDiagnostics) {
       if (support.diagnosticRefresh) {
         void connection.languages.diagnostics.refresh().catch((error: unknown) => logger.error(`Diagnostics refresh failed. ${describeError(error)}`));
@@ -169,7 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(guardNotification(logger, 'workspace/didChangeConfiguration', (params) => {
     settings.clear();
     settings.setPushed(params?.settings);
-    cache.clear();
+    source.invalidateAll();
     revalidateAll();
   }));
 
@@ -179,16 +135,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void settings.get(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
-    const uri = event.document.uri;
-    routeDocument(event.document);
+    const document = event.document;
+    const uri = document.uri;
+    source.update({ uri, languageId: document.languageId, version: document.version, text: document.getText() });
     const opened = justOpened.delete(uri);
     if (!support.pullDiagnostics) push.schedule(uri, opened ? 0 : pushDelay);
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     justOpened.delete(uri);
-    cache.delete(uri);
-    large?.close(uri);
+    source.forget(uri);
     settings.delete(uri);
     push.cancel(uri);
     if (!support.pullDiagnostics) {
@@ -197,17 +153,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.languages.diagnostics.on(guardRequest(logger, 'textDocument/diagnostic', () => EMPTY_REPORT, async (params, token) => {
-    let found;
     try {
-      found = await currentDiagnostics(params.textDocument.uri, token);
+      const handle = await source.newest(params.textDocument.uri, token);
+      if (!handle) return EMPTY_REPORT;
+      if (params.previousResultId === handle.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: handle.resultId };
+      const items = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: handle.resultId, items };
     } catch (error) {
       // The client pulls again when told to: it will get the result for the newest version.
       if (error instanceof StaleRequest) throw new ResponseError(LSPErrorCodes.ServerCancelled, error.message, { retriggerRequest: true });
       throw error;
     }
-    if (!found) return EMPTY_REPORT;
-    if (params.previousResultId === found.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: found.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: found.resultId, items: await found.items() };
   }));
 
   /** Registers a document request: guarded, answered with `empty` when anything goes wrong. */
@@ -233,7 +189,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(() => {
     push.dispose();
-    large?.dispose();
+    source.dispose();
   });
 
   documents.listen(connection);

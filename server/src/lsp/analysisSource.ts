@@ -1,0 +1,122 @@
+// The one interface between the server's wiring and its analyses (ARCHITECTURE.md, "Analysis sources"): give me the
+// analysis of this document's newest version, run a request on it, and drop what is stale. Two implementations:
+// `LocalAnalysisSource` (cache.ts) analyses on the calling thread and runs anywhere, a browser worker included;
+// `LargeDocumentSource` (largeDocuments.ts, Node only) sends very large documents to two worker threads.
+//
+// An analysis is keyed by the document version AND a stamp of its inputs: everything besides the text it depends
+// on (settings today; a configuration file, a roster or other plans tomorrow). Whoever sees an input change calls
+// `invalidate(uri)` or `invalidateAll()`; the source then never serves an analysis made before, and large documents
+// are analysed again at once. The inputs themselves are fetched by the source through `inputsFor(uri)`, after it
+// has read the stamp, so an analysis is always labelled with a stamp no newer than its inputs.
+
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../core/analyze';
+import { ruleLevelsFromObject } from '../core/ruleOptions';
+import type { Settings } from '../common/settings';
+import { featureContext } from './convert';
+import { describeError } from './handler';
+import type { AnalysisMethod, ClientSupport, Found } from './requests';
+
+/** A document's text at one version: an open document, or a file the caller read (the text is always given). */
+export interface SourceDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+/**
+ * Everything an analysis depends on besides the document's text. Plain data (it is copied to worker threads).
+ * Add a field here for each new dependency, use it in `analyzeDocument`, and call `invalidate` when it changes.
+ */
+export interface AnalysisInputs {
+  readonly settings: Settings;
+  /** Where the rule pages are, for the links in diagnostics and hovers. */
+  readonly docsBase: string;
+}
+
+/** The smallest part of a cancellation token the sources read (LSP's `CancellationToken` fits). */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** One finished analysis of one document version with one stamp of inputs. */
+export interface AnalysisHandle {
+  readonly uri: string;
+  readonly version: number;
+  /** Differs for every (version, inputs) pair: the pull-diagnostics `resultId`. */
+  readonly resultId: string;
+  /**
+   * Answers a document request (or `$/diagnostics`) from this analysis. Rejects with `StaleRequest` when the analysis
+   * is no longer held (a newer one replaced it meanwhile); errors of the feature itself propagate.
+   */
+  run(method: AnalysisMethod, params: unknown, support: ClientSupport): Promise<unknown>;
+}
+
+export interface AnalysisSource {
+  /** The newest text of a document; call on open and on every change. Replaces what was given before. */
+  update(document: SourceDocument): void;
+  /**
+   * The analysis of the newest version given to `update`, with the newest inputs, waiting for it if needed.
+   * `undefined` when the document is unknown; rejects with `StaleRequest` when it is superseded while waited for
+   * (a newer version, new inputs, `forget`) or the token is cancelled.
+   */
+  newest(uri: string, token?: Cancellation): Promise<AnalysisHandle | undefined>;
+  /**
+   * The freshest finished analysis, possibly of an older version, for answers that may lag a keystroke (hover,
+   * navigation). Waits only when nothing is analysed yet. A source that analyses on demand answers as `newest`.
+   */
+  freshest(uri: string, token?: Cancellation): Promise<AnalysisHandle | undefined>;
+  /** The inputs of this document changed (for example a file it depends on): its analyses are stale. */
+  invalidate(uri: string): void;
+  /** The inputs of every document changed (for example the settings): every analysis is stale. */
+  invalidateAll(): void;
+  /** Stops tracking the document (closed, deleted) and frees its analyses. */
+  forget(uri: string): void;
+  dispose(): void;
+}
+
+/** What a source needs from the server. */
+export interface AnalysisSourceOptions {
+  readonly inputsFor: (uri: string) => Promise<AnalysisInputs>;
+  /** Errors that are not answers to anyone: a rule that threw, inputs that could not be read. */
+  readonly log: (message: string) => void;
+}
+
+/**
+ * The inputs stamp of each document: one counter, bumped by every invalidation. A document's stamp is the newest
+ * of the last `invalidateAll` and its own last `invalidate`, so it only ever grows.
+ */
+export class InputStamps {
+  private counter = 0;
+  private all = 0;
+  private readonly own = new Map<string, number>();
+
+  of(uri: string): number {
+    return Math.max(this.all, this.own.get(uri) ?? 0);
+  }
+
+  invalidate(uri: string): void {
+    this.own.set(uri, ++this.counter);
+  }
+
+  invalidateAll(): void {
+    this.all = ++this.counter;
+    this.own.clear();
+  }
+}
+
+/** The pull-diagnostics result id of an analysis. */
+export function resultIdOf(version: number, stamp: number): string {
+  return `${stamp}:${version}`;
+}
+
+/** Makes one analysis: the same on the main thread and in the workers. */
+export function analyzeDocument(document: SourceDocument, inputs: AnalysisInputs, log: (message: string) => void): Found {
+  const analysis = analyze(document.text, {
+    levels: ruleLevelsFromObject(inputs.settings.rules),
+    onRuleError: (ruleId, error) => log(`The rule ${ruleId} threw; it was reported as one finding. ${describeError(error)}`),
+  });
+  const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.text);
+  return { analysis, snapshot, ctx: featureContext(snapshot, inputs.settings, inputs.docsBase) };
+}
