@@ -6,7 +6,7 @@ import {
   activityHoverMarkdown, affiliationHoverMarkdown, departmentHoverMarkdown, fieldHoverMarkdown,
   projectFieldHoverMarkdown, roleHoverMarkdown, techFunctionHoverMarkdown,
 } from '../knowledge/markdown';
-import { ACTIVITY_FIELD_GUIDANCE, ASSIGNMENT_FIELD_GUIDANCE, PARTNER_FIELD_GUIDANCE, PROJECT_FIELD_GUIDANCE } from '../knowledge/vocabulary';
+import { ACTIVITY_FIELD_GUIDANCE, ASSIGNMENT_FIELD_GUIDANCE, PARTNER_FIELD_GUIDANCE, PROJECT_FIELD_GUIDANCE } from '../knowledge/fields';
 import type { Path } from '../model/yamlModel';
 import { allowedKeysAt, own, schemaAtPath, type SchemaNode } from '../schema/schemaIssues';
 

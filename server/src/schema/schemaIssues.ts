@@ -7,7 +7,7 @@
 
 import type { ErrorObject } from 'ajv';
 import schemaJson from '../../../schemas/crmteam.schema.json';
-import { closest } from './suggest';
+import { closest } from '../core/suggest';
 
 export type DataPath = readonly (string | number)[];
 

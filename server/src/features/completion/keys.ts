@@ -3,7 +3,7 @@
 // of values for enums and booleans, a choice of person ids where a person goes, the required keys of a mapping.
 
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
-import type { Analysis } from '../../core/analyze';
+import type { Analysis } from '../../engine/analyze';
 import type { Path } from '../../model/yamlModel';
 import { allowedKeysAt } from '../../schema/schemaIssues';
 import type { FeatureContext } from '../context';
