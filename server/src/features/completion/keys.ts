@@ -5,11 +5,11 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import type { Analysis } from '../../engine/analyze';
 import type { Path } from '../../model/yamlModel';
-import { allowedKeysAt } from '../../schema/schemaIssues';
+import { allowedKeysAt } from '../../schema/lookup';
 import type { FeatureContext } from '../context';
 import { allowedValues, keyMarkdown, schemaAt, shortDescription } from '../explain';
 import type { KeyContext } from './context';
-import { own } from '../../schema/schemaIssues';
+import { own } from '../../core/own';
 import { choice, indentBlock, replace } from './edit';
 import { rankedIds, slotAt } from './people';
 
