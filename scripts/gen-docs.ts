@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../server/src/core/analyze';
+import { analyze } from '../server/src/engine/analyze';
 import { RULES } from '../server/src/rules/index';
 import type { Rule } from '../server/src/rules/rule';
 import { SOURCES } from '../server/src/knowledge/sources';

@@ -1,6 +1,6 @@
 // The one place rule fixtures are analysed: findings of one rule rendered as frames, and fix application.
 
-import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { analyze, type Analysis } from '../../server/src/engine/analyze';
 import { applyFixes, applicableSafeFixes } from '../../server/src/core/applyFixes';
 import type { Finding } from '../../server/src/core/finding';
 import { renderFrame } from '../../server/src/cli/codeFrame';

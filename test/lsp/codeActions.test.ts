@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { commentLines } from '../harness/check';
 import { editsFor, fixture, LspPair, PUSH_CAPABILITIES } from './lspPair';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { repoPath } from '../harness/repo';
 import { editsFor, LspPair } from './lspPair';
 

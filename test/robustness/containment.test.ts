@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, INTERNAL_ERROR } from '../../server/src/core/analyze';
+import { analyze, INTERNAL_ERROR } from '../../server/src/engine/analyze';
 import type { Finding } from '../../server/src/core/finding';
 import { RULES_BY_ID } from '../../server/src/rules/index';
 import type { Rule, RuleContext } from '../../server/src/rules/rule';

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { checkEngine } from './support/engineChecks';
 import { mutate, mutationArb, type Mutation } from './support/mutations';
 import { seedPlans, type SeedPlan } from './support/plans';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { applyFixes } from '../../server/src/core/applyFixes';
 import { RULES } from '../../server/src/rules/index';
 import { assertGolden } from '../harness/golden';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { isLevel } from '../core/ruleOptions';
 import type { Level } from '../core/finding';
 import { RULES_BY_ID } from '../rules/index';
-import { closest } from '../schema/suggest';
+import { closest } from '../core/suggest';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,7 +1,7 @@
 // Lints one file: read, decode, analyse, apply safe fixes with --fix, and convert findings to 1-based positions.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze } from '../core/analyze';
+import { analyze } from '../engine/analyze';
 import { applicableSafeFixes, applyFixes } from '../core/applyFixes';
 import { decodePlan } from '../core/decode';
 import type { Finding, Level, Severity } from '../core/finding';

@@ -5,8 +5,8 @@
 import { isScalar } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
-import type { Analysis } from '../core/analyze';
-import { INTERNAL_ERROR } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
+import { INTERNAL_ERROR } from '../engine/analyze';
 import { applicableSafeFixes } from '../core/applyFixes';
 import type { Edit, Finding } from '../core/finding';
 import { insertLineBefore } from '../model/edits';

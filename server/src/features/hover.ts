@@ -5,7 +5,7 @@
 
 import { isScalar } from 'yaml';
 import type { Hover } from 'vscode-languageserver-types';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
 import type { Finding, OffsetRange } from '../core/finding';
 import { rangeOf } from '../model/yamlModel';
 import { RULES_BY_ID } from '../rules/index';

@@ -8,11 +8,11 @@ import {
   type DocumentHighlight, type DocumentSymbol, type FoldingRange, type InlayHint, type Location, type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
 import type { Edit, OffsetRange } from '../core/finding';
 import { scalarText } from '../model/edits';
 import { contentEnd, keyName, type Path } from '../model/yamlModel';
-import { isValidPersonId, PERSON_ID_MAX_LENGTH } from '../plan/vocabulary';
+import { isValidPersonId, PERSON_ID_MAX_LENGTH } from '../format/vocabulary';
 import { workspaceEdit, type FeatureContext } from './context';
 
 /** A person id under the cursor: on a reference, or on the key that defines it. */

@@ -19,8 +19,8 @@ export interface ActivityGuidance {
   readonly sources: readonly SourceId[];
 }
 
-// The keys themselves are the format's (plan/vocabulary.ts); this module only adds the guidance for each.
-export { ACTIVITIES as ACTIVITY_KEYS } from '../plan/vocabulary';
+// The keys themselves are the format's (format/vocabulary.ts); this module only adds the guidance for each.
+export { ACTIVITIES as ACTIVITY_KEYS } from '../format/vocabulary';
 
 const ACTIVITIES: readonly ActivityGuidance[] = [
   {

@@ -11,7 +11,7 @@ import {
   PROJECT_FIELD_GUIDANCE,
   type FieldGuidance,
   type ValueGuidance,
-} from './vocabulary';
+} from './fields';
 
 /** `[rule-id](docsBase/rule-id.md)`. */
 export function ruleLink(ruleId: string, docsBase: string): string {
@@ -97,7 +97,7 @@ function valueBlock(v: ValueGuidance, docsBase: string, heading: string): string
 }
 
 /**
- * Hover for a field described in `vocabulary.ts`. With a `value` the field has guidance for, the text explains
+ * Hover for a field described in `fields.ts`. With a `value` the field has guidance for, the text explains
  * that value; otherwise it explains the field and lists its values.
  */
 export function fieldHoverMarkdown(g: FieldGuidance, path: string, docsBase: string, value?: string): string {

@@ -27,8 +27,8 @@ export interface TechFunctionGuidance extends RoleGuidance {
   readonly requiredWhen: string;
 }
 
-// The keys themselves are the format's (plan/vocabulary.ts); this module only adds the guidance for each.
-export { ROLE_KEYS, TECH_FUNCTIONS as TECH_FUNCTION_KEYS } from '../plan/vocabulary';
+// The keys themselves are the format's (format/vocabulary.ts); this module only adds the guidance for each.
+export { ROLE_KEYS, TECH_FUNCTIONS as TECH_FUNCTION_KEYS } from '../format/vocabulary';
 
 const ROLES: readonly RoleGuidance[] = [
   {

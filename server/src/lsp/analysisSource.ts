@@ -10,7 +10,7 @@
 // has read the stamp, so an analysis is always labelled with a stamp no newer than its inputs.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/analyze';
+import { analyze } from '../engine/analyze';
 import { ruleLevelsFromObject } from '../core/ruleOptions';
 import type { Settings } from '../common/settings';
 import { featureContext } from './convert';

@@ -7,7 +7,7 @@ import {
   type DocumentSymbol, type DocumentSymbolParams, type FoldingRangeParams, type HoverParams, type InlayHintParams,
   type PrepareRenameParams, type ReferenceParams, type RenameParams,
 } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
 import type { FeatureContext } from '../features/context';
 import { codeActions } from '../features/codeActions';
 import { completion } from '../features/completion';

@@ -4,13 +4,13 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../core/finding';
 import { keyName, lastPair, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
-import { closest } from '../schema/suggest';
+import { closest } from '../core/suggest';
 import {
   ACTIVITIES, AFFILIATIONS, ALLOCATION_PATTERN, BUSINESS_DEPARTMENTS, COMPANY_SIZES, COMPLEXITIES, DELIVERIES,
   DEPARTMENTS, isOneOf, KEY_ORDER, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
   type ActivityName, type Affiliation, type CompanySize, type Complexity, type Delivery, type Department,
   type ListRole, type Phase, type Scope, type SingleRole, type TechFunction,
-} from './vocabulary';
+} from '../format/vocabulary';
 
 /** Where a person reference sits: `roles.itOwner`, `activities.testing.loadTesting`, `partners.integrator.lead`… */
 export interface RefContext {

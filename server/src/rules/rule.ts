@@ -3,7 +3,7 @@
 import type { Fix, OffsetRange, RelatedPlace, Severity } from '../core/finding';
 import type { YamlModel } from '../model/yamlModel';
 import type { Plan } from '../plan/plan';
-import type { Suppression } from '../core/suppressions';
+import type { Suppression } from '../model/suppressions';
 
 /** The source articles in ../shared/seeds (see server/src/knowledge/sources.ts). */
 export type SourceId = '000' | '001' | '002' | '003' | '004';

@@ -5,7 +5,7 @@ import type { Edit, Fix } from '../core/finding';
 import { appendToSequence } from '../model/edits';
 import type { YamlModel } from '../model/yamlModel';
 import { TECH_FUNCTION_LABELS } from '../plan/labels';
-import type { TechFunction } from '../plan/vocabulary';
+import type { TechFunction } from '../format/vocabulary';
 import { addPersonEdit, freshPersonId, personLabel, rankCandidates } from './fixes';
 import { defineRule } from './rule';
 

@@ -3,7 +3,7 @@
 // YAML readable and the comment lines in place. Each check returns problems as text instead of throwing at the
 // first, so one run over a corpus lists every failing input.
 
-import { analyze, INTERNAL_ERROR, MAX_ANALYSED_LENGTH, type Analysis } from '../../../server/src/core/analyze';
+import { analyze, INTERNAL_ERROR, MAX_ANALYSED_LENGTH, type Analysis } from '../../../server/src/engine/analyze';
 import { applicableSafeFixes, applyFixes } from '../../../server/src/core/applyFixes';
 import type { Edit, Finding, OffsetRange } from '../../../server/src/core/finding';
 import { RULES_BY_ID } from '../../../server/src/rules/index';

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, Range } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from '../../../server/src/core/analyze';
+import { analyze, type Analysis } from '../../../server/src/engine/analyze';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import type { FeatureContext } from '../../../server/src/features/context';
 import { featureContext } from '../../../server/src/lsp/convert';

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, Registry, parseRawGrammar, type IGrammar, type IRawGrammar, type StateStack } from 'vscode-textmate';
-import { ACTIVITIES, LIST_ROLES, ROLE_KEYS, SINGLE_ROLES, TECH_FUNCTIONS } from '../../../server/src/plan/vocabulary';
+import { ACTIVITIES, LIST_ROLES, ROLE_KEYS, SINGLE_ROLES, TECH_FUNCTIONS } from '../../../server/src/format/vocabulary';
 import { RULES } from '../../../server/src/rules/index';
 import { REPO_ROOT, repoPath } from '../../harness/repo';
 
@@ -426,7 +426,7 @@ test('suppression comments: after a value, without blanks, and look-alikes', asy
   assertScope(lines, 'it-owner-internal', 'jdoe', PERSON);
   assertScope(lines, '#crmteam-disable schema', 'crmteam-disable', DIRECTIVE);
   assertScope(lines, '#crmteam-disable schema', 'schema', RULE_ID);
-  // As server/src/core/suppressions.ts reads it: ids up to the first `--`, split on commas.
+  // As server/src/model/suppressions.ts reads it: ids up to the first `--`, split on commas.
   assertScope(lines, 'x1,y2--c d', 'x1', RULE_ID);
   assertScope(lines, 'x1,y2--c d', 'y2', RULE_ID);
   assertPlain(lines, 'x1,y2--c d', '--c d'.slice(2));
@@ -487,7 +487,7 @@ async function assertVocabularyHighlighted(vocabulary: {
   }
 }
 
-test('every role key, list role, technical function and activity of server/src/plan/vocabulary.ts is highlighted', async () => {
+test('every role key, list role, technical function and activity of server/src/format/vocabulary.ts is highlighted', async () => {
   await assertVocabularyHighlighted({
     roleKeys: ROLE_KEYS,
     singleRoles: SINGLE_ROLES,

@@ -31,7 +31,7 @@ import {
   PARTNER_FIELD_GUIDANCE,
   PROJECT_FIELD_GUIDANCE,
   TERM_GUIDANCE,
-} from '../../../server/src/knowledge/vocabulary';
+} from '../../../server/src/knowledge/fields';
 
 // --- The contract, copied from FORMAT.md and RULES.md so the test needs nothing outside the repository. ---
 

@@ -1,7 +1,7 @@
 // Edit distance and "did you mean" ordering, shared by schema findings and person references.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closest, editDistance } from '../../../server/src/schema/suggest';
+import { closest, editDistance } from '../../../server/src/core/suggest';
 
 test('editDistance counts insertions, deletions and substitutions', () => {
   assert.equal(editDistance('', ''), 0);

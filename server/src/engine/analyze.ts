@@ -1,8 +1,8 @@
 // The engine: text in, findings out. The CLI, the language server and the tests all call `analyze`.
 
-import type { Finding, Level, OffsetRange, Severity } from './finding';
-import { findSuppressions, type Suppression } from './suppressions';
-import type { RuleLevels } from './ruleOptions';
+import type { Finding, Level, OffsetRange, Severity } from '../core/finding';
+import { findSuppressions, type Suppression } from '../model/suppressions';
+import type { RuleLevels } from '../core/ruleOptions';
 import { isMap, isScalar } from 'yaml';
 import { YamlModel } from '../model/yamlModel';
 import { isPossible } from '../model/edits';

@@ -275,8 +275,6 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
   },
 ]);
 
-export const BUSINESS_DEPARTMENTS = ['sales', 'marketing', 'customer-service', 'operations', 'finance'] as const;
-
 const BUSINESS_DEPARTMENT_EFFECT =
   'A business department: internal people here are on the business side. They are the people the rules expect ' +
   'to lead (sponsor, champion, requirements, tool selection, training, data quality) and to vouch for migrated ' +

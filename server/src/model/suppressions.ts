@@ -2,8 +2,8 @@
 // next line, `# crmteam-disable ID -- reason` silences them in the whole file.
 
 import { isScalar } from 'yaml';
-import type { OffsetRange } from './finding';
-import type { YamlModel } from '../model/yamlModel';
+import type { OffsetRange } from '../core/finding';
+import type { YamlModel } from './yamlModel';
 
 export interface Suppression {
   readonly kind: 'next-line' | 'file';
