@@ -1,5 +1,5 @@
 // One analysis per document version, shared by diagnostics, code actions, navigation, hover and completion
-// (STYLE.md principle 3). The cache is an optimisation: a miss simply analyses again, and the same text with the
+// (ARCHITECTURE.md, "From a keystroke to a squiggle"). The cache is an optimisation: a miss simply analyses again, and the same text with the
 // same settings always gives the same result. Work for a version that is no longer current is dropped.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
