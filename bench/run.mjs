@@ -259,7 +259,7 @@ async function sizeRun(server, lines, text, profileArgs) {
   return { open: open.ms, editMedian: median(edits), editP95: quantile(edits, 0.95), hover: median(hovers), completion: median(completions), rss, rssPeak, diagnostics: count };
 }
 
-/** In-process floor: `yaml` parseDocument with a LineCounter, toJS, and the compiled validator (ECOSYSTEM.md §8). */
+/** In-process floor: `yaml` parseDocument with a LineCounter, toJS, and the compiled validator: what any YAML-plus-schema checker pays. */
 function floor(text, runs) {
   const require = createRequire(import.meta.url);
   const validatorPath = join(root, 'server', 'src', 'schema', 'generated', 'validate.js');
@@ -453,7 +453,7 @@ asked for diagnostics the way VS Code asks it (pull, \`textDocument/diagnostic\`
 \`yaml-language-server\` 2.0.0 pushes them (\`publishDiagnostics\`) after its fixed 200 ms \`validationDelayMs\`, with
 \`yaml.schemas\` mapping \`*.crmteam.yaml\` to \`schemas/crmteam.schema.json\` and validation, hover and completion on.
 Ours runs every rule (default settings). The floor is \`yaml\` \`parseDocument\` with a \`LineCounter\`, \`toJS\` and the
-compiled validator in the benchmark's own process (ECOSYSTEM.md §8). The edit is one character (the first letter of a
+compiled validator in the benchmark's own process. The edit is one character (the first letter of a
 person's name in the middle of the plan, changed and changed back); hover is on a person reference, completion
 after \`department: \`. Plans come from \`bench/generate.mjs\` (comments, flow and block style, every role and activity,
 long participant lists; valid, with no findings).

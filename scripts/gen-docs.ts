@@ -11,7 +11,7 @@ import { SOURCES } from '../server/src/knowledge/sources';
 const FIX_LABEL = { none: 'none', unsafe: 'offered in the editor', safe: 'yes (also `--fix` and fix-all on save)' } as const;
 
 export function sourceLine(rule: Rule): string {
-  if (rule.meta.sources.length === 0) return 'the `.crmteam.yaml` format (FORMAT.md)';
+  if (rule.meta.sources.length === 0) return 'the [`.crmteam.yaml` format](../format.md)';
   return rule.meta.sources
     .map((id) => {
       const source = SOURCES.get(id);

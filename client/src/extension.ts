@@ -1,4 +1,4 @@
-// The VS Code extension is a launcher (STYLE.md principle 2): it starts the language server over IPC, owns the
+// The VS Code extension is a launcher: it starts the language server over IPC, owns the
 // output channel and registers the commands that need VS Code's UI. Every check, hover and fix is the server's.
 
 import * as vscode from 'vscode';

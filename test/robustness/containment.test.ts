@@ -1,4 +1,4 @@
-// Failures stay contained (STYLE.md principle 5): a rule that throws becomes exactly one internal-error finding and
+// Failures stay contained (ARCHITECTURE.md, "Invariants"): a rule that throws becomes exactly one internal-error finding and
 // every other rule's findings are still there; in the server, the rule's error is logged, a handler that throws
 // answers empty, and no input makes the server exit.
 

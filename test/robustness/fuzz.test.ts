@@ -3,7 +3,7 @@
 // `__proto__`, `constructor`, `toString` and `hasOwnProperty` as keys and ids. Every mutant keeps the engine's
 // invariants (support/engineChecks.ts), and every quick-fix on it leaves YAML that parses and keeps comment lines.
 // A second property renames a person to an id that is also a property of JavaScript objects: the findings must be
-// the same as with the plain id (FORMAT.md: `constructor` "must behave exactly like `jdoe`").
+// the same as with the plain id (docs/format.md: such ids "work the same way").
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Every rule against its fixtures (test/rules/<id>/): fires where RULES.md says, not on the near miss, fixes well.
+// Every rule against its fixtures (test/rules/<id>/): fires where its page says, not on the near miss, fixes well.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

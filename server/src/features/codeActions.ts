@@ -1,6 +1,6 @@
 // Code actions from the cached analysis: every fix of each diagnostic as a quick fix, "Ignore <rule> on this line",
 // and `source.fixAll.crmteam` (every safe, non-overlapping fix as one edit). Findings are found through
-// `Diagnostic.data` and the rule id, never through message text (STYLE.md principle 9).
+// `Diagnostic.data` and the rule id, never through message text.
 
 import { isScalar } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';

@@ -1,4 +1,4 @@
-// The words of format version 1 (FORMAT.md): enum values, role keys, activity keys and their defaults.
+// The words of format version 1 (docs/format.md): enum values, role keys, activity keys and their defaults.
 
 export const COMPANY_SIZES = ['small', 'medium', 'large', 'enterprise'] as const;
 export const DELIVERIES = ['in-house', 'integrator'] as const;

@@ -14,7 +14,7 @@ export interface ActivityGuidance {
   readonly owner: string;
   /** Who should take part, and why. */
   readonly participants: string;
-  /** The `RULES.md` rule ids that check this activity (may be empty). */
+  /** The ids of the rules (server/src/rules/) that check this activity (may be empty). */
   readonly rules: readonly string[];
   readonly sources: readonly SourceId[];
 }

@@ -1,5 +1,5 @@
 // Short texts for the fields and enum values of a `.crmteam.yaml` file that change what the rules expect:
-// the `project` facts, a person's `department` and `affiliation`, the words RULES.md defines (business side,
+// the `project` facts, a person's `department` and `affiliation`, the words docs/format.md defines (business side,
 // IT side, external, members), and the few other fields with a rule behind them. Our own words; each entry names
 // the articles it rests on (see `sources.ts`).
 
@@ -403,7 +403,7 @@ export const AFFILIATION_GUIDANCE: ReadonlyMap<string, ValueGuidance> = values([
   },
 ]);
 
-/** The words RULES.md defines and the rules use, keyed by a short id. */
+/** The words docs/format.md defines and the rules use, keyed by a short id. */
 export const TERM_GUIDANCE: ReadonlyMap<string, TermGuidance> = new Map(
   (
     [

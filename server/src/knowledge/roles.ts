@@ -1,6 +1,6 @@
 // What each role under `roles` is for, and each technical-staff function: the guidance behind hovers,
 // completion documentation and rule pages. Written in our own words; each entry names the articles it rests on
-// (see `sources.ts`). Rule ids refer to `RULES.md`.
+// (see `sources.ts`). Rule ids are those of server/src/rules/.
 
 import type { SourceId } from './sources';
 
@@ -17,7 +17,7 @@ export interface RoleGuidance {
   /** How much time the role takes, and when. */
   readonly time: string;
   readonly pitfalls?: readonly string[];
-  /** The `RULES.md` rule ids that check this role (may be empty). */
+  /** The ids of the rules (server/src/rules/) that check this role (may be empty). */
   readonly rules: readonly string[];
   readonly sources: readonly SourceId[];
 }

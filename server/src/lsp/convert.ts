@@ -1,4 +1,4 @@
-// The one place where engine offsets become LSP positions and back (STYLE.md principle 4). Everything inside the
+// The one place where engine offsets become LSP positions and back (ARCHITECTURE.md, "Invariants"). Everything inside the
 // server speaks `[start, end)` UTF-16 offsets; `TextDocument` does the line arithmetic, CRLF and all.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';

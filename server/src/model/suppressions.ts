@@ -1,4 +1,4 @@
-// Suppression comments (FORMAT.md): `# crmteam-disable-next-line ID[, ID] -- reason` silences those rules on the
+// Suppression comments (docs/format.md, "Suppressing a finding"): `# crmteam-disable-next-line ID[, ID] -- reason` silences those rules on the
 // next line, `# crmteam-disable ID -- reason` silences them in the whole file.
 
 import { isScalar } from 'yaml';

@@ -1,5 +1,5 @@
 // The team plan as the rules see it: people, roles, partners and activities with their source ranges,
-// defaults applied and invalid values treated as absent (RULES.md, "Edge cases, decided").
+// defaults applied and invalid values treated as absent (ARCHITECTURE.md, "Decided edge cases").
 
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../core/finding';
@@ -136,7 +136,7 @@ export class Plan {
     }
   }
 
-  // ---- sides (RULES.md "Words used below") ----
+  // ---- sides (docs/format.md, "How the checks read a plan") ----
 
   person(id: string | undefined): Person | undefined {
     return id === undefined ? undefined : this.people.get(id);
@@ -249,7 +249,8 @@ export class Plan {
     return this.model.keyRange(path);
   }
 
-  /** The first of the candidate key paths that exists, else the `crmteam` key (RULES.md placement chain). */
+  /** The first of the candidate key paths that exists, else the `crmteam` key (the placement chain,
+   * ARCHITECTURE.md "Decided edge cases"). */
   anchor(...paths: Path[]): OffsetRange {
     for (const path of paths) {
       const range = this.model.keyRange(path);
@@ -402,7 +403,7 @@ export class Plan {
     for (const name of ACTIVITIES) {
       const path = ['activities', name];
       const keyRange = this.model.keyRange(path);
-      // An activity whose value is not a mapping is not defined (RULES.md).
+      // An activity whose value is not a mapping is not defined (ARCHITECTURE.md, "Decided edge cases").
       if (!keyRange || !this.mapAt(path)) continue;
       const owner = this.readRef([...path, 'owner'], { section: 'activities', key: name, field: 'owner' });
       const participants = this.readRefList([...path, 'participants'], { section: 'activities', key: name, field: 'participants' });
@@ -450,7 +451,7 @@ export class Plan {
     const fn = this.scalarValue([...path, 'function']);
     return {
       ...(ref ? { ref } : {}),
-      // An allocation that breaks the pattern is not stated (RULES.md).
+      // An allocation that breaks the pattern is not stated (ARCHITECTURE.md, "Decided edge cases").
       ...(typeof allocationText === 'string' && ALLOCATION_PATTERN.test(allocationText) && allocationRange
         ? { allocation: { percent: Number.parseInt(allocationText, 10), range: allocationRange } }
         : {}),

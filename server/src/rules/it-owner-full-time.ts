@@ -29,7 +29,7 @@ export default defineRule({
     const inHouse = plan.project.delivery === 'in-house';
     const large = plan.project.companySize === 'large' || plan.project.companySize === 'enterprise';
     if (!inHouse && !large) return;
-    // The allocation on the `itOwner` assignment itself; a bare id states none (RULES.md).
+    // The allocation on the `itOwner` assignment itself; a bare id states none (ARCHITECTURE.md, "Decided edge cases").
     const allocation = plan.itOwner?.allocation;
     if (!allocation || allocation.percent >= 100) return;
     const why = [...(inHouse ? ['the deployment is in-house'] : []), ...(large ? [`the company size is \`${plan.project.companySize}\``] : [])].join(' and ');

@@ -34,7 +34,7 @@ export default defineRule({
       });
       return;
     }
-    // An undefined id counts as nobody when members are counted (RULES.md).
+    // An undefined id counts as nobody when members are counted (ARCHITECTURE.md, "Decided edge cases").
     const members = [...activity.memberIds].filter((id) => plan.people.has(id));
     if (members.length >= 2) return;
     const only = members[0];

@@ -5,7 +5,7 @@ import type { YamlModel } from '../model/yamlModel';
 import type { Plan } from '../plan/plan';
 import type { Suppression } from '../model/suppressions';
 
-/** The source articles in ../shared/seeds (see server/src/knowledge/sources.ts). */
+/** The source articles (see server/src/knowledge/sources.ts). */
 export type SourceId = '000' | '001' | '002' | '003' | '004';
 
 export type RuleCategory = 'structure' | 'owners' | 'it-owner' | 'leadership' | 'technical' | 'data-and-rollout';

@@ -1,5 +1,5 @@
 // Checks the plan against schemas/crmteam.schema.json (compiled at build time) and reports one plain-language
-// finding per mistake, at the node RULES.md names, with "Change to 'X'" fixes for near-miss keys and values.
+// finding per mistake, at the node the rule page names, with "Change to 'X'" fixes for near-miss keys and values.
 
 import type { Fix, OffsetRange } from '../core/finding';
 import { replaceScalar } from '../model/edits';

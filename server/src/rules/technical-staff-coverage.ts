@@ -47,7 +47,7 @@ export default defineRule({
     // Ranked only once a function turns out to be missing: most plans staff every function.
     let ranked: ReturnType<typeof rankCandidates> | undefined;
     for (const { fn, why, newId, newName } of required) {
-      // Any defined person, internal or not, fills a function (RULES.md); undefined ids count as nobody.
+      // Any defined person, internal or not, fills a function (ARCHITECTURE.md); undefined ids count as nobody.
       const filled = (plan.roles.technicalStaff.get(fn) ?? []).some((a) => a.ref !== undefined && plan.people.has(a.ref.id));
       if (filled || plan.misspeltPath(['roles', 'technicalStaff', fn])) continue;
       const label = TECH_FUNCTION_LABELS[fn] ?? fn;

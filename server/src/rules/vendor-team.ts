@@ -20,7 +20,7 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    // A vendor whose value is not a mapping is not defined (RULES.md); the Plan leaves it out.
+    // A vendor whose value is not a mapping is not defined (ARCHITECTURE.md); the Plan leaves it out.
     const vendor = plan.vendor;
     if (!vendor) return;
     const organization = vendor.organization ? ` (${vendor.organization})` : '';

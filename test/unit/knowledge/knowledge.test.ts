@@ -1,4 +1,4 @@
-// The knowledge base: complete for every role, function and activity of FORMAT.md, citing only real articles and
+// The knowledge base: complete for every role, function and activity of docs/format.md, citing only real articles and
 // real rule ids, rendering useful Markdown, and never reusing the articles' wording (no 8-word run of any of our
 // texts appears in any article; see scripts/seed-shingles.mjs for how the fixture is built).
 
@@ -33,7 +33,7 @@ import {
   TERM_GUIDANCE,
 } from '../../../server/src/knowledge/fields';
 
-// --- The contract, copied from FORMAT.md and RULES.md so the test needs nothing outside the repository. ---
+// --- The contract, copied from docs/format.md and the rule registry. ---
 
 const FORMAT_ROLES = [
   'executiveSponsor', 'businessOwners', 'itOwner', 'projectManager', 'champion',
@@ -189,17 +189,17 @@ function articleHashes(): Map<string, Set<string>> {
 // --- Tests ---
 
 describe('knowledge: completeness', () => {
-  test('every role in FORMAT.md has guidance, in FORMAT.md order', () => {
+  test('every role in docs/format.md has guidance, in its order', () => {
     assert.deepEqual([...ROLE_GUIDANCE.keys()], FORMAT_ROLES);
     assert.deepEqual([...ROLE_KEYS], FORMAT_ROLES);
   });
 
-  test('every technical-staff function in FORMAT.md has guidance', () => {
+  test('every technical-staff function in docs/format.md has guidance', () => {
     assert.deepEqual([...TECH_FUNCTION_GUIDANCE.keys()], FORMAT_TECH_FUNCTIONS);
     assert.deepEqual([...TECH_FUNCTION_KEYS], FORMAT_TECH_FUNCTIONS);
   });
 
-  test('every activity in FORMAT.md has guidance', () => {
+  test('every activity in docs/format.md has guidance', () => {
     assert.deepEqual([...ACTIVITY_GUIDANCE.keys()], FORMAT_ACTIVITIES);
     assert.deepEqual([...ACTIVITY_KEYS], FORMAT_ACTIVITIES);
   });
@@ -234,7 +234,7 @@ describe('knowledge: completeness', () => {
 });
 
 describe('knowledge: citations and rule ids', () => {
-  test('RULES.md has 36 rule ids', () => {
+  test('there are 36 rule ids', () => {
     assert.equal(new Set(RULE_IDS).size, 36);
   });
 
@@ -246,7 +246,7 @@ describe('knowledge: citations and rule ids', () => {
     assert.equal(SOURCES.get('002')?.author, 'Lidia Tahuk');
   });
 
-  test('every cited source exists and every rule id is a RULES.md rule', () => {
+  test('every cited source exists and every rule id is a rule', () => {
     for (const p of pieces()) {
       for (const s of p.sources) assert.ok(SOURCES.has(s), `${p.label} cites unknown source ${s}`);
       for (const r of p.rules) assert.ok(RULE_IDS.includes(r), `${p.label} names unknown rule ${r}`);
@@ -255,7 +255,7 @@ describe('knowledge: citations and rule ids', () => {
     }
   });
 
-  test('every rule id written in a text (in backquotes) is a RULES.md rule', () => {
+  test('every rule id written in a text (in backquotes) is a rule', () => {
     for (const p of pieces()) {
       for (const text of p.texts) {
         for (const m of text.matchAll(/`([a-z]+(?:-[a-z]+)+)`/g)) {
@@ -268,7 +268,7 @@ describe('knowledge: citations and rule ids', () => {
     }
   });
 
-  test('the rules that check activities agree with RULES.md', () => {
+  test('the rules that check activities agree with the rule pages', () => {
     const expected: Record<string, readonly string[]> = {
       requirements: ['it-must-not-lead', 'requirements-need-it'],
       toolSelection: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it'],

@@ -183,7 +183,7 @@ test('every mapping is closed: additionalProperties is false or a schema', () =>
   assert.ok(isRecord(people['additionalProperties']));
 });
 
-test('the defaults follow FORMAT.md', () => {
+test('the defaults follow docs/format.md', () => {
   const project = ((schema['properties'] as Node)['project'] as Node)['properties'] as Node;
   const expected: Record<string, unknown> = {
     companySize: 'medium', delivery: 'integrator', scope: 'departmental', complexity: 'standard',
