@@ -97,7 +97,7 @@ function resolves(from: string, target: string, files: ReadonlySet<string>): boo
 const tracked = trackedFiles();
 
 test('the tracked files are found', () => {
-  for (const f of ['README.md', 'docs/format.md', 'ARCHITECTURE.md', 'server/src/core/analyze.ts']) {
+  for (const f of ['README.md', 'docs/format.md', 'ARCHITECTURE.md', 'server/src/engine/analyze.ts']) {
     assert.ok(tracked.includes(f), `${f} is tracked`);
   }
 });
