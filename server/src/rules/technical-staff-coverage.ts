@@ -14,7 +14,7 @@ const FUNCTIONS: readonly { fn: TechFunction; why: string; newId: string; newNam
   { fn: 'systemAdministration', why: 'every project needs someone to run the machines the tool lives on', newId: 'sysadmin', newName: 'System administrator (to be named)' },
   { fn: 'databaseAdministration', why: 'the tool\'s database must be set up, tuned and backed up', newId: 'dba', newName: 'Database administrator (to be named)' },
   { fn: 'networkManagement', why: 'the network must carry the new load, even if this takes only a few days of work', newId: 'network-manager', newName: 'Network manager (to be named)' },
-  { fn: 'applicationProgramming', why: 'someone in-house must understand and maintain the code of the tool and of the systems it links to', newId: 'app-programmer', newName: 'Application programmer (to be named)' },
+  { fn: 'applicationProgramming', why: 'someone must program the CRM tool and whatever it connects to', newId: 'app-programmer', newName: 'Application programmer (to be named)' },
   { fn: 'uiDesign', why: 'the customer-facing part of the rollout needs user-interface specialists', newId: 'ui-designer', newName: 'UI designer (to be named)' },
   { fn: 'webDesign', why: 'the customer-facing part of the rollout needs web design', newId: 'web-designer', newName: 'Web designer (to be named)' },
 ];
@@ -81,11 +81,3 @@ export default defineRule({
 function staffEdit(model: YamlModel, fn: TechFunction, id: string): Edit {
   return appendToSequence(model, ['roles', 'technicalStaff', fn], id, 'roles.technicalStaff');
 }
-
-/**
- * Whether the key at `path`, or a parent of it, is missing because it is misspelt (`integratorSelecton:`): the schema
- * rule reports that key with a "did you mean" fix, so this rule stays quiet (one mistake, one finding).
- */
-
-
-
