@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       summary: 'When `project.integrations` lists systems, the `integration` activity exists and someone from IT takes part in it.',
       rationale:
-        'Connecting the CRM tool to a legacy or back-office system needs people who know that system from the inside. The article on the technical staffers (002) notes that this expertise often comes from the company\'s own IT group, and that for integration these specialists bring their knowledge to the integrator\'s team rather than learn from it. This rule asks the plan to put at least one IT-side person in the work.',
+        'Connecting the CRM tool to a legacy or back-office system needs people who know that system from the inside. The article on the technical staffers (002) notes that this expertise often comes from the company\'s own IT group, and that for integration these specialists teach the integrator\'s people instead of learning from them. This rule asks the plan to put at least one IT-side person in the work.',
       howToFix:
         'Add an `integration` activity under `activities` and put an internal IT person who knows the systems to integrate among its members (as owner or participant). There is no quick-fix: the right specialist depends on the systems listed.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\n  integrations: [ERP]\npeople:\n  dchen: { name: Dana Chen, department: it }\n  plee: { name: Pat Lee, affiliation: integrator, organization: Northwind }\nactivities:\n  integration: { owner: plee }\n',

@@ -13,8 +13,8 @@ export default defineRule({
     docs: {
       summary: 'On an in-house build that is more than minimal, or a large deployment, the IT owner is allocated 100% to the project.',
       rationale:
-        'How much of the IT owner\'s time the project takes depends above all on how much of the implementation an ' +
-        'outside party carries. The article on the IT owner (000) makes the role full-time when the company builds the ' +
+        'How much of the IT owner\'s time the project takes depends above all on the share of the implementation ' +
+        'that an outside party carries. The article on the IT owner (000) makes the role full-time when the company builds the ' +
         'system itself and when the deployment is large; lighter projects still need an IT owner, just not all of their ' +
         'time. The size of the deployment is not the size of the company: a 30-seat pilot in a bank is a small ' +
         'deployment, so this rule reads `project.deploymentSize` and never `companySize`. It also leaves alone an in-house ' +

@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       summary: 'The plan names at least one super-user under `roles.superUsers`.',
       rationale:
-        'Super-users are experienced users of the business process who help turn what the business needs into concrete use cases. The article on the technical staffers (002) mentions them beside the technical team when it comes to testing: the super-users have a hand in the use cases that capture the business requirements, while the technical staff set the load-testing criteria. Without named super-users, it is not clear who brings the business view to that work (this last point is our own advice).',
+        'Super-users are experienced users of the business process who help turn what the business needs into concrete use cases. The article on the technical staffers (002) mentions them beside the technical team when it comes to testing: the super-users help write the use cases that describe what the business needs, while the technical staff set the load-testing criteria. Without named super-users, it is not clear who brings the business view to that work (this last point is our own advice).',
       howToFix:
         'Add `superUsers` under `roles` and list one or more people from the departments that will use the tool every day. There is no quick-fix, because choosing them is up to the business owners.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  akim: { name: Alex Kim, department: customer-service }\nroles:\n  businessOwners: [msmith]\n',
