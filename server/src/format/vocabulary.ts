@@ -1,6 +1,7 @@
 // The words of format version 1 (docs/format.md): enum values, role keys, activity keys and their defaults.
 
 export const COMPANY_SIZES = ['small', 'medium', 'large', 'enterprise'] as const;
+export const DEPLOYMENT_SIZES = ['small', 'medium', 'large'] as const;
 export const DELIVERIES = ['in-house', 'integrator'] as const;
 export const SCOPES = ['departmental', 'enterprise-wide'] as const;
 export const COMPLEXITIES = ['minimal', 'standard', 'complex'] as const;
@@ -10,6 +11,7 @@ export const BUSINESS_DEPARTMENTS = ['sales', 'marketing', 'customer-service', '
 export const AFFILIATIONS = ['internal', 'integrator', 'vendor', 'consultant'] as const;
 
 export type CompanySize = (typeof COMPANY_SIZES)[number];
+export type DeploymentSize = (typeof DEPLOYMENT_SIZES)[number];
 export type Delivery = (typeof DELIVERIES)[number];
 export type Scope = (typeof SCOPES)[number];
 export type Complexity = (typeof COMPLEXITIES)[number];

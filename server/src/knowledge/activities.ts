@@ -35,7 +35,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     participants:
       'The IT owner and technical staff, who know how a tool could fit the IT environment and can spot problems ' +
       'early; super-users, who write the use cases; and, on a significant project, the CIO.',
-    rules: ['it-must-not-lead', 'requirements-need-it'],
+    rules: ['it-must-not-lead', 'requirements-need-it', 'integrator-not-decider', 'cio-in-selection'],
     sources: ['001', '000', '002'],
   },
   {
@@ -51,7 +51,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
       'The IT owner and technical staff, to test candidates against the technical requirements, cost the gaps and ' +
       'speak with the vendors’ technicians. Settle early how much technical capacity the project can count on, and ' +
       'choose a tool within it.',
-    rules: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it'],
+    rules: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it', 'cio-in-selection'],
     sources: ['003', '002', '000'],
   },
   {
@@ -74,7 +74,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
       'The IT owner, for the technical side: a conversation between your IT owner and the reference customer’s IT ' +
       'owner is the surest way to hear how the tool really behaves.',
     participants: 'Business owners, who should ask their own counterparts about adoption and fit with the work.',
-    rules: [],
+    rules: ['it-owner-in-reference-checks'],
     sources: ['000'],
   },
   {
@@ -85,7 +85,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     participants:
       'The vendor or the integrator. Installing can be a sizeable job, nearly always so for high-end products, and ' +
       'goes best with their help.',
-    rules: ['installation-assistance'],
+    rules: ['installation-assistance', 'installation-needs-it'],
     sources: ['002', '003'],
   },
   {
@@ -193,7 +193,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     participants:
       'The support team and technical staff, including the in-house programmers who learned the custom code. ' +
       'Integrators seldom take on full support after rollout, so plan, hire and train for it during the project.',
-    rules: ['support-plan-required', 'it-owner-stays-involved'],
+    rules: ['support-plan-required', 'it-owner-stays-involved', 'in-house-support'],
     sources: ['000', '002'],
   },
   {

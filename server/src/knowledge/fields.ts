@@ -61,46 +61,80 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
   {
     key: 'companySize',
     title: 'Company size',
-    meaning: 'How big the company running the project is.',
+    meaning: 'How big the company running the project is; not how far the rollout reaches (see `deploymentSize`).',
     defaultValue: 'medium',
     effect:
-      'Decides whether a CIO may be the day-to-day IT owner, and whether the IT owner has to work on the project full-time.',
+      'Decides whether the head of IT may be the day-to-day IT owner, and, for `large` and `enterprise`, makes the ' +
+      'project significant, so the head of IT should take part in requirements and tool selection.',
     values: values([
       {
         value: 'small',
         meaning: 'A small company, often with no senior IT person besides the head of IT.',
-        effect:
-          'A CIO may act as the day-to-day IT owner. The IT owner need not be full-time unless the work is done in-house.',
-        rules: ['cio-day-to-day', 'it-owner-full-time'],
+        effect: 'The head of IT may act as the day-to-day IT owner.',
+        rules: ['cio-day-to-day'],
         sources: ['000'],
       },
       {
         value: 'medium',
         meaning: 'A mid-sized company; the default.',
         effect:
-          'A CIO as day-to-day IT owner is questioned, since an applications manager usually fits better. A full-time ' +
-          'IT owner is expected only when `delivery` is `in-house`.',
-        rules: ['cio-day-to-day', 'it-owner-full-time'],
+          'The head of IT as day-to-day IT owner is questioned, since an applications manager usually fits better.',
+        rules: ['cio-day-to-day'],
         sources: ['000'],
       },
       {
         value: 'large',
         meaning: 'A large company.',
         effect:
-          'The IT owner should be full-time: a stated allocation below 100% is flagged. A CIO as day-to-day IT owner is questioned.',
-        rules: ['it-owner-full-time', 'cio-day-to-day'],
+          'The project counts as significant: the head of IT should help define the requirements and choose the tool. ' +
+          'The head of IT as day-to-day IT owner is questioned.',
+        rules: ['cio-in-selection', 'cio-day-to-day'],
         sources: ['000'],
       },
       {
         value: 'enterprise',
         meaning: 'A very large company, usually with many IT groups to coordinate.',
         effect:
-          'As for `large`: the IT owner should be full-time, and a CIO as day-to-day IT owner is questioned.',
-        rules: ['it-owner-full-time', 'cio-day-to-day'],
+          'As for `large`: a significant project, where the head of IT takes part in requirements and tool selection ' +
+          'but is questioned as the day-to-day IT owner.',
+        rules: ['cio-in-selection', 'cio-day-to-day'],
         sources: ['000'],
       },
     ]),
-    rules: ['cio-day-to-day', 'it-owner-full-time'],
+    rules: ['cio-day-to-day', 'cio-in-selection'],
+    sources: ['000'],
+  },
+  {
+    key: 'deploymentSize',
+    title: 'Deployment size',
+    meaning:
+      'How far the rollout reaches, whatever the size of the company: a 30-seat pilot in a large bank is a small ' +
+      'deployment. Optional; when it is left out, the size is unknown and no rule fires because of it.',
+    effect: 'A `large` deployment makes the IT owner’s role a full-time one.',
+    values: values([
+      {
+        value: 'small',
+        meaning: 'One team or one site (this project’s rule of thumb).',
+        effect: 'No rule asks for more because of it.',
+        rules: [],
+        sources: [],
+      },
+      {
+        value: 'medium',
+        meaning: 'Several teams or sites, up to a few hundred users (this project’s rule of thumb).',
+        effect: 'No rule asks for more because of it.',
+        rules: [],
+        sources: [],
+      },
+      {
+        value: 'large',
+        meaning: 'Hundreds of users, several sites or several countries (this project’s rule of thumb).',
+        effect: 'The IT owner should be full-time: a stated allocation below 100% is flagged.',
+        rules: ['it-owner-full-time'],
+        sources: ['000'],
+      },
+    ]),
+    rules: ['it-owner-full-time'],
     sources: ['000'],
   },
   {
@@ -108,13 +142,14 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
     title: 'Delivery',
     meaning: 'Who does most of the implementation work.',
     defaultValue: 'integrator',
-    effect: 'Decides, with company size, whether the IT owner has to work on the project full-time.',
+    effect: 'Decides, with complexity and deployment size, whether the IT owner has to work on the project full-time.',
     values: values([
       {
         value: 'in-house',
         meaning: 'The company’s own staff build most of the system.',
         effect:
-          'The IT owner should be full-time: a stated allocation below 100% is flagged. Expect a larger internal technical team.',
+          'Unless `complexity` is `minimal`, the IT owner should be full-time: a stated allocation below 100% is flagged. ' +
+          'Expect a larger internal technical team.',
         rules: ['it-owner-full-time'],
         sources: ['000', '002'],
       },
@@ -138,8 +173,9 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
     meaning: 'Whether the CRM system serves one function or the whole company.',
     defaultValue: 'departmental',
     effect:
-      'No rule reads it yet. It records the plan’s reach: the wider the scope, the more coordination IT provides, ' +
-      'and the more important it is that the business still leads.',
+      'An `enterprise-wide` scope makes the project significant, so the head of IT should take part in requirements ' +
+      'and tool selection. The wider the scope, the more coordination IT provides, and the more important it is that ' +
+      'the business still leads.',
     values: values([
       {
         value: 'departmental',
@@ -152,14 +188,15 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
         value: 'enterprise-wide',
         meaning: 'Several functions share one system.',
         effect:
-          'IT usually takes on more of the coordination between functions, but must still not lead: if it does, the ' +
-          'functional owners tend to disengage.',
-        rules: ['it-must-not-lead'],
-        sources: ['001'],
+          'IT usually takes on more of the coordination between functions, but should still not lead: the functional ' +
+          'owners may disengage. The project counts as significant, so the head of IT should take part in requirements ' +
+          'and tool selection.',
+        rules: ['cio-in-selection'],
+        sources: ['001', '000'],
       },
     ]),
-    rules: [],
-    sources: ['001'],
+    rules: ['cio-in-selection'],
+    sources: ['000', '001'],
   },
   {
     key: 'complexity',
@@ -173,8 +210,10 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
         meaning:
           'A simple project with a very easy tool, where IT may need to provide little more than a machine while the ' +
           'business handles customisation and upkeep. Few projects are really this simple.',
-        effect: 'Only system administration is required.',
-        rules: ['technical-staff-coverage'],
+        effect:
+          'Only system administration is required; no load-testing criteria are asked for, and an in-house build ' +
+          'does not make the IT owner full-time.',
+        rules: ['technical-staff-coverage', 'load-testing-owner', 'it-owner-full-time'],
         sources: ['002'],
       },
       {
@@ -189,8 +228,9 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
         meaning: 'A project with heavy customisation or many integrations.',
         effect:
           'The same functions as `standard` are required, but expect far more technical staff. Stating allocations ' +
-          'shows whether the team really has the capacity.',
-        rules: ['technical-staff-coverage', 'over-allocated'],
+          'shows whether the team really has the capacity. The project counts as significant, so the head of IT ' +
+          'should take part in requirements and tool selection.',
+        rules: ['technical-staff-coverage', 'over-allocated', 'cio-in-selection'],
         sources: ['002'],
       },
     ]),
@@ -432,10 +472,36 @@ export const TERM_GUIDANCE: ReadonlyMap<string, TermGuidance> = new Map(
       {
         term: 'IT side',
         meaning:
-          'Internal people who are the IT owner, appear under `roles.technicalStaff`, or belong to the IT ' +
-          'department. A person can be on both sides, for example an IT super-user.',
+          'Internal people who are the IT owner, belong to the IT department, or appear under ' +
+          '`roles.technicalStaff` without a business department. Department wins over role: a sales-operations ' +
+          'administrator listed as technical staff is on the business side. A person can be on both sides, for ' +
+          'example an IT super-user.',
         rules: ['requirements-need-it', 'selection-includes-it', 'environments-need-it', 'integration-needs-it'],
         sources: ['000', '002'],
+      },
+      {
+        term: 'technical',
+        meaning:
+          'On the IT side, or listed under `roles.technicalStaff` whatever the affiliation and department: ' +
+          'technical work may be farmed out.',
+        rules: ['load-testing-owner'],
+        sources: ['002'],
+      },
+      {
+        term: 'head of IT',
+        meaning:
+          'A person whose `title` names the top IT job: CIO, CTO, IT director, director or head of IT, VP of IT and ' +
+          'their long forms. Not a deputy, an assistant or a narrower title such as `Head of IT Security`.',
+        rules: ['cio-day-to-day', 'cio-in-selection'],
+        sources: ['000'],
+      },
+      {
+        term: 'significant project',
+        meaning:
+          'A `large` or `enterprise` company, an `enterprise-wide` scope, or `complexity: complex`. On such a project ' +
+          'the head of IT takes part in requirements and tool selection.',
+        rules: ['cio-in-selection'],
+        sources: ['000'],
       },
       {
         term: 'external',
@@ -579,7 +645,7 @@ export const ASSIGNMENT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fie
     meaning: 'The share of the person’s working time the role takes, from `0%` to `100%`.',
     effect:
       'A person’s allocations across all roles must not add up to more than 100%. On the IT owner, anything below ' +
-      '100% is flagged for in-house delivery and for large or enterprise companies.',
+      '100% is flagged for an in-house build that is more than minimal and for a large deployment.',
     values: NONE,
     rules: ['over-allocated', 'it-owner-full-time'],
     sources: ['000'],

@@ -113,8 +113,8 @@ const ROLES: readonly RoleGuidance[] = [
       'The right level: usually an applications manager (a title along the lines of Business Applications Manager). A CIO should help shape requirements and selection on a big project, but rarely runs it day to day, except in a small company with no other senior IT person.',
     ],
     time:
-      'Driven mainly by the share of the build that an outside party does. An in-house build, or a large or ' +
-      'enterprise deployment, needs a full-time IT owner; lighter projects need less time, but never nobody.',
+      'Driven mainly by the share of the build that an outside party does. An in-house build, or a large ' +
+      'deployment, needs a full-time IT owner; lighter projects need less time, but never nobody.',
     pitfalls: [
       'Leaving the seat empty because the integrator is capable and the project manager experienced. Someone inside must still fit the system into the company’s infrastructure and secure the IT people it needs.',
       'Giving the role to an integrator’s or vendor’s consultant. No outsider understands your systems and constraints the way your own staff do.',
@@ -129,6 +129,7 @@ const ROLES: readonly RoleGuidance[] = [
       'it-owner-full-time',
       'it-owner-stays-involved',
       'integrator-selection-needs-it-owner',
+      'it-owner-in-reference-checks',
     ],
     sources: ['000', '001', '002'],
   },
@@ -266,7 +267,7 @@ const ROLES: readonly RoleGuidance[] = [
     time:
       'Highest in the first weeks after rollout, then continuous for as long as the system is used. Depending on the ' +
       'company, this means anything from adjusting existing IT processes to building a new support group and hiring for it.',
-    rules: ['support-plan-required', 'rollout-support-capacity', 'full-support-is-rare', 'it-owner-stays-involved'],
+    rules: ['support-plan-required', 'rollout-support-capacity', 'full-support-is-rare', 'it-owner-stays-involved', 'in-house-support'],
     sources: ['000', '002'],
   },
   {

@@ -51,6 +51,7 @@ const FORMAT_ACTIVITIES = [
 const FORMAT_PROJECT_FIELDS: Record<string, readonly string[]> = {
   name: [],
   companySize: ['small', 'medium', 'large', 'enterprise'],
+  deploymentSize: ['small', 'medium', 'large'],
   delivery: ['in-house', 'integrator'],
   scope: ['departmental', 'enterprise-wide'],
   complexity: ['minimal', 'standard', 'complex'],
@@ -68,15 +69,16 @@ const RULE_IDS = [
   'it-owner-required', 'business-owner-required', 'champion-required', 'support-plan-required',
   // The IT owner
   'it-owner-internal', 'it-owner-not-business-owner', 'cio-day-to-day', 'it-owner-full-time', 'it-owner-stays-involved',
+  'it-owner-in-reference-checks', 'cio-in-selection',
   // Who leads
   'it-must-not-lead', 'selection-led-by-business', 'integrator-not-decider', 'selection-includes-it',
   'integrator-selection-needs-it-owner', 'requirements-need-it',
   // Technical staff and implementation
   'technical-staff-coverage', 'in-house-programmers', 'integration-needs-it', 'environments-need-it',
-  'installation-assistance', 'load-testing-owner', 'super-users-write-use-cases',
+  'installation-assistance', 'installation-needs-it', 'load-testing-owner', 'super-users-write-use-cases',
   // Data, training and rollout
   'data-migration-needs-business', 'data-migration-needs-it', 'training-by-job-experts', 'compliance-by-managers',
-  'full-support-is-rare', 'rollout-support-capacity', 'vendor-team', 'post-rollout-vision',
+  'in-house-support', 'full-support-is-rare', 'rollout-support-capacity', 'vendor-team', 'post-rollout-vision',
 ];
 
 // --- Everything the knowledge base says, as (label, text, sources, rules) records. ---
@@ -234,8 +236,8 @@ describe('knowledge: completeness', () => {
 });
 
 describe('knowledge: citations and rule ids', () => {
-  test('there are 36 rule ids', () => {
-    assert.equal(new Set(RULE_IDS).size, 36);
+  test('there are 40 rule ids', () => {
+    assert.equal(new Set(RULE_IDS).size, 40);
   });
 
   test('there are five sources, each with a title and a summary', () => {
@@ -270,10 +272,11 @@ describe('knowledge: citations and rule ids', () => {
 
   test('the rules that check activities agree with the rule pages', () => {
     const expected: Record<string, readonly string[]> = {
-      requirements: ['it-must-not-lead', 'requirements-need-it'],
-      toolSelection: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it'],
+      requirements: ['it-must-not-lead', 'requirements-need-it', 'integrator-not-decider', 'cio-in-selection'],
+      toolSelection: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it', 'cio-in-selection'],
       integratorSelection: ['integrator-selection-needs-it-owner'],
-      installation: ['installation-assistance'],
+      referenceChecks: ['it-owner-in-reference-checks'],
+      installation: ['installation-assistance', 'installation-needs-it'],
       customization: ['in-house-programmers'],
       integration: ['integration-needs-it'],
       environments: ['environments-need-it'],
@@ -282,7 +285,7 @@ describe('knowledge: citations and rule ids', () => {
       training: ['training-by-job-experts'],
       dataQuality: ['compliance-by-managers'],
       rolloutSupport: ['rollout-support-capacity', 'it-owner-stays-involved'],
-      ongoingSupport: ['support-plan-required', 'it-owner-stays-involved'],
+      ongoingSupport: ['support-plan-required', 'it-owner-stays-involved', 'in-house-support'],
       vision: ['post-rollout-vision'],
     };
     for (const [key, rules] of Object.entries(expected)) {
@@ -338,13 +341,15 @@ describe('knowledge: Markdown', () => {
     assert.match(md, /\*\*Who should take part:\*\*/);
     assert.ok(md.includes(`[data-migration-needs-business](${DOCS}/data-migration-needs-business.md)`));
     assert.ok(md.endsWith('\n\n_Source: “CRM and the IT Department” (article 003)_'));
-    const none = activityHoverMarkdown('referenceChecks', DOCS) ?? '';
-    assert.match(none, /no rule checks this activity directly/);
+    const references = activityHoverMarkdown('referenceChecks', DOCS) ?? '';
+    assert.ok(references.includes(`[it-owner-in-reference-checks](${DOCS}/it-owner-in-reference-checks.md)`));
   });
 
   test('project values explain their effect', () => {
-    assert.match(projectFieldHoverMarkdown('companySize', DOCS, 'large') ?? '', /full-time/);
-    assert.match(projectFieldHoverMarkdown('companySize', DOCS, 'medium') ?? '', /CIO/);
+    assert.match(projectFieldHoverMarkdown('companySize', DOCS, 'large') ?? '', /significant/);
+    assert.doesNotMatch(projectFieldHoverMarkdown('companySize', DOCS, 'large') ?? '', /full-time/);
+    assert.match(projectFieldHoverMarkdown('deploymentSize', DOCS, 'large') ?? '', /full-time/);
+    assert.match(projectFieldHoverMarkdown('companySize', DOCS, 'medium') ?? '', /head of IT/);
     assert.match(projectFieldHoverMarkdown('customerFacing', DOCS, 'true') ?? '', /uiDesign/);
     assert.match(projectFieldHoverMarkdown('complexity', DOCS) ?? '', /\*\*Values\*\*\n- `minimal`/);
   });

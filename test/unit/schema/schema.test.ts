@@ -163,7 +163,7 @@ test('every enum has one plain and one markdown description per value, and a val
     }
     if ('default' in node) assert.ok(values.includes(node['default']), `${pointer}: default`);
   }
-  assert.equal(enums, 8, 'companySize, delivery, scope, complexity, phase, department, affiliation, function');
+  assert.equal(enums, 9, 'companySize, deploymentSize, delivery, scope, complexity, phase, department, affiliation, function');
 });
 
 test('every mapping is closed: additionalProperties is false or a schema', () => {
