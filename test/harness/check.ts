@@ -12,7 +12,7 @@ export function findingsOf(analysis: Analysis, ruleId: string): Finding[] {
 export function snapshot(fileName: string, text: string, ruleId: string): string {
   const analysis = analyze(text);
   const findings = findingsOf(analysis, ruleId);
-  return findings.map((f) => renderFrame(fileName, text, analysis.model, f)).join('\n\n') + '\n';
+  return findings.map((f) => renderFrame(fileName, analysis.lines, f)).join('\n\n') + '\n';
 }
 
 /** The text after applying the safe fixes of one rule's findings, repeated until none is left (as `--fix` does). */

@@ -1,24 +1,23 @@
 // Renders a finding as a code frame with carets under its range: the CLI's `--format frame` and the test snapshots.
 
 import type { Finding } from '../core/finding';
-import type { YamlModel } from '../model/yamlModel';
+import type { LineIndex } from '../core/lines';
 
 /** `file:line:col severity rule-id message`, the source line(s), carets, related places and fixes. */
-export function renderFrame(fileName: string, text: string, model: YamlModel, finding: Finding): string {
-  const start = model.linePos(Math.min(finding.range.start, text.length));
-  const end = model.linePos(Math.min(finding.range.end, text.length));
-  const lines = text.split(/\r?\n/);
+export function renderFrame(fileName: string, lines: LineIndex, finding: Finding): string {
+  const start = lines.position(finding.range.start);
+  const end = lines.position(finding.range.end);
   const out: string[] = [`${fileName}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`];
   const width = String(end.line + 1).length;
-  for (let line = start.line; line <= end.line && line < lines.length; line++) {
-    const source = lines[line] ?? '';
+  for (let line = start.line; line <= end.line; line++) {
+    const source = lines.lineText(line);
     out.push(`  ${String(line + 1).padStart(width)} | ${source}`);
     const from = line === start.line ? start.character : 0;
     const to = line === end.line ? end.character : source.length;
     out.push(`  ${' '.repeat(width)} | ${' '.repeat(from)}${'^'.repeat(Math.max(1, to - from))}`);
   }
   for (const related of finding.related) {
-    const pos = model.linePos(related.range.start);
+    const pos = lines.position(related.range.start);
     out.push(`  related ${pos.line + 1}:${pos.character + 1}: ${related.message}`);
   }
   for (const fix of finding.fixes) out.push(`  fix (${fix.safety}${fix.preferred ? ', preferred' : ''}): ${fix.title}`);

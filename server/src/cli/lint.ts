@@ -5,7 +5,7 @@ import { analyze } from '../engine/analyze';
 import { applicableSafeFixes, applyFixes } from '../core/applyFixes';
 import { decodePlan } from '../core/decode';
 import type { Finding, Level, Severity } from '../core/finding';
-import type { YamlModel } from '../model/yamlModel';
+import type { LineIndex } from '../core/lines';
 
 export interface ReportedFinding {
   readonly ruleId: string;
@@ -75,16 +75,16 @@ export function lintFile(path: string, options: LintFileOptions): FileReport {
       }
     }
   }
-  const findings = analysis.findings.map((f) => report(analysis.model, f));
+  const findings = analysis.findings.map((f) => report(analysis.lines, f));
   if (decoded.problem) {
     findings.unshift({ ruleId: 'yaml-syntax', severity: 'error', message: decoded.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, related: [] });
   }
   return { path, findings, fixed };
 }
 
-function report(model: YamlModel, finding: Finding): ReportedFinding {
-  const start = model.linePos(finding.range.start);
-  const end = model.linePos(finding.range.end);
+function report(lines: LineIndex, finding: Finding): ReportedFinding {
+  const start = lines.position(finding.range.start);
+  const end = lines.position(finding.range.end);
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -95,7 +95,7 @@ function report(model: YamlModel, finding: Finding): ReportedFinding {
     endColumn: end.character + 1,
     fixable: finding.fixes.some((f) => f.safety === 'safe'),
     related: finding.related.map((r) => {
-      const pos = model.linePos(r.range.start);
+      const pos = lines.position(r.range.start);
       return { line: pos.line + 1, column: pos.character + 1, message: r.message };
     }),
   };

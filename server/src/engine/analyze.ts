@@ -1,6 +1,7 @@
 // The engine: text in, findings out. The CLI, the language server and the tests all call `analyze`.
 
 import type { Finding, Level, OffsetRange, Severity } from '../core/finding';
+import { LineIndex } from '../core/lines';
 import { findSuppressions, type Suppression } from '../model/suppressions';
 import type { RuleLevels } from '../core/ruleOptions';
 import { isMap, isScalar } from 'yaml';
@@ -31,6 +32,8 @@ export interface Analysis {
   readonly plan: Plan;
   readonly findings: readonly Finding[];
   readonly suppressions: readonly Suppression[];
+  /** The line index of the analysed text: every position shown to a user comes from it. */
+  readonly lines: LineIndex;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -83,7 +86,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (used.size === before) break;
   }
 
-  return { model, plan, findings: sortAndDedupe([...kept, ...lateKept]), suppressions };
+  return { model, plan, findings: sortAndDedupe([...kept, ...lateKept]), suppressions, lines: model.lines };
 }
 
 /** Splits findings into those kept and those silenced, and notes which suppression ids (`index:position`) were used. */
@@ -164,7 +167,8 @@ function tooLarge(text: string): Analysis {
     { start: 0, end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')) },
     `This file has ${megabytes} million characters; plans over ${MAX_ANALYSED_LENGTH / 1_000_000} million are too large for full analysis and were not checked. Split the plan into smaller files.`,
   );
-  return { model, plan: new Plan(model), findings: [finding], suppressions: [] };
+  // The model is empty, but positions are still those of the text the user has.
+  return { model, plan: new Plan(model), findings: [finding], suppressions: [], lines: new LineIndex(text) };
 }
 
 function sortAndDedupe(findings: Finding[]): Finding[] {

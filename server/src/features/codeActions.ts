@@ -98,13 +98,13 @@ export function ignoreEdit(analysis: Analysis, finding: Finding): Edit | undefin
   if (NOT_IGNORABLE.has(finding.ruleId)) return undefined;
   const { model } = analysis;
   const text = model.text;
-  const line = model.linePos(finding.range.start).line;
+  const line = analysis.lines.lineOf(finding.range.start);
   const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line && s.ruleIds.length > 0);
   if (existing) {
     const last = existing.ruleIds[existing.ruleIds.length - 1]!;
     return { start: last.range.end, end: last.range.end, text: `, ${finding.ruleId}` };
   }
-  const lineStart = text.lastIndexOf('\n', finding.range.start - 1) + 1;
+  const lineStart = analysis.lines.lineStart(line);
   // Inside a multi-line scalar a new line would become part of the value, not a comment.
   const node = model.locate(finding.range.start).node;
   if (node && isScalar(node) && node.range && node.range[0] < lineStart) return undefined;

@@ -229,17 +229,17 @@ export function foldingRanges(analysis: Analysis, ctx: FeatureContext): FoldingR
     }
   }
   // Blocks of two or more whole-line comments fold too.
-  const lines = text.split('\n');
+  const lines = analysis.lines;
   let first = -1;
-  lines.forEach((line, index) => {
-    const isComment = /^\s*#/.test(line);
+  for (let index = 0; index < lines.lineCount; index++) {
+    const isComment = /^\s*#/.test(lines.lineText(index));
     if (isComment && first < 0) first = index;
-    if (!isComment || index === lines.length - 1) {
+    if (!isComment || index === lines.lineCount - 1) {
       const last = isComment ? index : index - 1;
       if (first >= 0 && last > first && !byStart.has(first)) byStart.set(first, { startLine: first, endLine: last, kind: FoldingRangeKind.Comment });
       if (!isComment) first = -1;
     }
-  });
+  }
   return [...byStart.values()].sort((a, b) => a.startLine - b.startLine);
 }
 

@@ -9,7 +9,6 @@
 // are analysed again at once. The inputs themselves are fetched by the source through `inputsFor(uri)`, after it
 // has read the stamp, so an analysis is always labelled with a stamp no newer than its inputs.
 
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { ruleLevelsFromObject } from '../core/ruleOptions';
 import type { Settings } from '../common/settings';
@@ -117,6 +116,5 @@ export function analyzeDocument(document: SourceDocument, inputs: AnalysisInputs
     levels: ruleLevelsFromObject(inputs.settings.rules),
     onRuleError: (ruleId, error) => log(`The rule ${ruleId} threw; it was reported as one finding. ${describeError(error)}`),
   });
-  const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.text);
-  return { analysis, snapshot, ctx: featureContext(snapshot, inputs.settings, inputs.docsBase) };
+  return { analysis, ctx: featureContext({ uri: document.uri, version: document.version, lines: analysis.lines }, inputs.settings, inputs.docsBase) };
 }

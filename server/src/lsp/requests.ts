@@ -17,7 +17,6 @@ import {
   definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, prepareRename, references, rename,
 } from '../features/navigation';
 import { offsetRangeOf } from './convert';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The feature functions the server calls; tests may replace one (for example with one that throws). */
 export interface Features {
@@ -53,10 +52,9 @@ export interface ClientSupport {
   readonly prepareRename: boolean;
 }
 
-/** An analysis with the frozen document it was made from and the context features need. */
+/** An analysis with the context features need (bound to the analysed version's text). */
 export interface Found {
   readonly analysis: Analysis;
-  readonly snapshot: TextDocument;
   readonly ctx: FeatureContext;
 }
 
@@ -88,7 +86,7 @@ export const DOCUMENT_REQUESTS = {
   'textDocument/foldingRange': (f: Found, _p: FoldingRangeParams, _s: ClientSupport, x: Features) =>
     x.foldingRanges(f.analysis, f.ctx),
   'textDocument/inlayHint': (f: Found, p: InlayHintParams, _s: ClientSupport, x: Features) =>
-    x.inlayHints(f.analysis, offsetRangeOf(f.snapshot, p.range), f.ctx),
+    x.inlayHints(f.analysis, offsetRangeOf(f.analysis.lines, p.range), f.ctx),
   'textDocument/hover': (f: Found, p: HoverParams, _s: ClientSupport, x: Features) =>
     x.hover(f.analysis, f.ctx.offsetAt(p.position), f.ctx),
   'textDocument/completion': (f: Found, p: CompletionParams, _s: ClientSupport, x: Features): CompletionList =>

@@ -2,10 +2,11 @@
 // its plain value, and path/offset queries. Parsing never throws; the model is never mutated after creation.
 
 import {
-  Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser,
+  Composer, isAlias, isMap, isScalar, isSeq, Parser,
   type CST, type Document, type Node, type Pair, type YAMLMap,
 } from 'yaml';
 import type { OffsetRange } from '../core/finding';
+import { LineIndex, type LinePosition } from '../core/lines';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -40,16 +41,16 @@ const MAX_ALIAS_COUNT = 10_000;
 export const MAX_NESTING = 100;
 
 export class YamlModel {
-  readonly lineCounter = new LineCounter();
   readonly doc: Document.Parsed | undefined;
   readonly problems: YamlProblem[] = [];
   /** The plain JavaScript value of the first document; `undefined` when it could not be built safely. */
   readonly value: unknown;
+  private lineIndex: LineIndex | undefined;
 
   constructor(readonly text: string) {
     let docs: Document.Parsed[] = [];
     try {
-      const parsed = parseDocuments(text, this.lineCounter);
+      const parsed = parseDocuments(text);
       docs = parsed.docs;
       if (parsed.tooDeep !== undefined) {
         const at = Math.max(0, Math.min(parsed.tooDeep, text.length));
@@ -180,10 +181,14 @@ export class YamlModel {
     return node;
   }
 
-  /** 0-based line and character of an offset, for the CLI and messages. */
-  linePos(offset: number): { line: number; character: number } {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { line: line - 1, character: col - 1 };
+  /** The line index of the text, built on first use. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** 0-based line and character of an offset (see `LineIndex`). */
+  linePos(offset: number): LinePosition {
+    return this.lines.position(offset);
   }
 
   private buildValue(): unknown {
@@ -301,8 +306,8 @@ function containsPair(pair: Pair<unknown, unknown>, offset: number): boolean {
  * `logLevel: 'error'`: the engine does no IO, and `yaml` would otherwise print warnings (a collection used as a key,
  * say) to the process's stderr.
  */
-function parseDocuments(text: string, lineCounter: LineCounter): { docs: Document.Parsed[]; tooDeep?: number } {
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+function parseDocuments(text: string): { docs: Document.Parsed[]; tooDeep?: number } {
+  const tokens = Array.from(new Parser().parse(text));
   const tooDeep = deepestOffset(tokens, MAX_NESTING);
   if (tooDeep !== undefined) return { docs: [], tooDeep };
   return { docs: Array.from(new Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens)) as Document.Parsed[] };
