@@ -22,10 +22,10 @@ export function sourceLine(rule: Rule): string {
 
 export function renderRulePage(rule: Rule): string {
   const { meta } = rule;
-  const findings = analyze(meta.docs.bad).findings.filter((f) => f.ruleId === meta.id);
-  const model = analyze(meta.docs.bad).model;
+  const analysis = analyze(meta.docs.bad);
+  const findings = analysis.findings.filter((f) => f.ruleId === meta.id);
   const reported = findings.map((f) => {
-    const pos = model.linePos(f.range.start);
+    const pos = analysis.lines.position(f.range.start);
     const fixes = f.fixes.length ? `\n  Quick-fixes: ${f.fixes.map((x) => `“${x.title}”${x.safety === 'safe' ? ' (safe)' : ''}`).join(', ')}` : '';
     return `- line ${pos.line + 1}, column ${pos.character + 1}: ${f.message}${fixes}`;
   });
