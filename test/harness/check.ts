@@ -3,7 +3,7 @@
 import { analyze, type Analysis } from '../../server/src/engine/analyze';
 import { applyFixes, applicableSafeFixes } from '../../server/src/core/applyFixes';
 import type { Finding } from '../../server/src/core/finding';
-import { renderFrame } from '../../server/src/cli/codeFrame';
+import { renderFrame } from './codeFrame';
 
 export function findingsOf(analysis: Analysis, ruleId: string): Finding[] {
   return analysis.findings.filter((f) => f.ruleId === ruleId);

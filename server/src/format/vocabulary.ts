@@ -28,7 +28,6 @@ export const TECH_FUNCTIONS = ['systemAdministration', 'databaseAdministration',
 
 export type SingleRole = (typeof SINGLE_ROLES)[number];
 export type ListRole = (typeof LIST_ROLES)[number];
-export type RoleKey = (typeof ROLE_KEYS)[number];
 export type TechFunction = (typeof TECH_FUNCTIONS)[number];
 
 export const ACTIVITIES = [

@@ -82,10 +82,6 @@ const SOURCE_LIST: readonly Source[] = [
 
 export const SOURCES: ReadonlyMap<SourceId, Source> = new Map(SOURCE_LIST.map((s) => [s.id, s]));
 
-export function isSourceId(value: string): value is SourceId {
-  return (SOURCE_IDS as readonly string[]).includes(value);
-}
-
 /**
  * The citation line for a piece of guidance, e.g. `Source: “CRM team: The IT Owner” (article 000)`.
  * Several ids give `Sources: “…” (article 000); “…” (article 002)`, in the order given, without repeats.

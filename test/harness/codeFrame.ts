@@ -1,7 +1,7 @@
-// Renders a finding as a code frame with carets under its range: the CLI's `--format frame` and the test snapshots.
+// Renders a finding as a code frame with carets under its range, for the rule snapshots (test/rules/<id>/invalid.snap).
 
-import type { Finding } from '../core/finding';
-import type { LineIndex } from '../core/lines';
+import type { Finding } from '../../server/src/core/finding';
+import type { LineIndex } from '../../server/src/core/lines';
 
 /** `file:line:col severity rule-id message`, the source line(s), carets, related places and fixes. */
 export function renderFrame(fileName: string, lines: LineIndex, finding: Finding): string {
