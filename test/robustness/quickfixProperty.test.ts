@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/engine/analyze';
 import { repoPath } from '../harness/repo';
-import { editsFor, LspPair } from './lspPair';
+import { editsFor, LspPair } from '../lsp/lspPair';
 
 function plans(): { name: string; text: string }[] {
   const found: { name: string; text: string }[] = [];
