@@ -1,7 +1,7 @@
 // Mutation fuzzing with fast-check, fixed seeds: plans derived from examples/*.yaml and test/rules/*/invalid.yaml by
 // deleting, duplicating and re-indenting lines, flipping characters, truncating, inserting tabs, and inserting
 // `__proto__`, `constructor`, `toString` and `hasOwnProperty` as keys and ids. Every mutant keeps the engine's
-// invariants (support/engineChecks.ts), and every quick-fix on it leaves YAML that parses and keeps comment lines.
+// invariants (support/engineChecks.ts), and every quick-fix on it leaves YAML that parses and keeps every comment.
 // A second property renames a person to an id that is also a property of JavaScript objects: the findings must be
 // the same as with the plain id (docs/format.md: such ids "work the same way").
 
@@ -113,7 +113,7 @@ const SEEDS = [20261122, 4242];
 
 if (!inSandbox) {
   for (const seed of SEEDS) {
-    test(`${RUNS} mutants of the example and fixture plans (seed ${seed}): engine invariants hold, every quick-fix keeps the YAML readable and the comment lines`, async () => {
+    test(`${RUNS} mutants of the example and fixture plans (seed ${seed}): engine invariants hold, every quick-fix keeps the YAML readable and every comment`, async () => {
       const result = await runSandboxed<{ runs: number }>(__filename, 'mutants', { seed, runs: RUNS } satisfies FuzzPayload, { idleMs: 10_000, memoryMb: 1024 });
       assert.ok(result.runs >= RUNS);
     });
