@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
-import { renderFrame } from '../../server/src/cli/codeFrame';
+import { renderFrame } from '../harness/codeFrame';
 import { RULES_BY_ID } from '../../server/src/rules/index';
 import { assertGolden } from '../harness/golden';
 import { repoPath } from '../harness/repo';
@@ -88,7 +88,7 @@ describe('realistic plans get exactly the findings the articles support', () => 
         assert.match(e.why, /\b00[0-4]\b|our own|project's own/, `${name}.expected:${e.at}: ${e.ruleId} needs a justification naming an article or saying it is our own advice`);
       }
 
-      const actual = analysis.findings.map((f) => `${analysis.model.linePos(f.range.start).line + 1} ${f.ruleId}`).sort();
+      const actual = analysis.findings.map((f) => `${analysis.lines.position(f.range.start).line + 1} ${f.ruleId}`).sort();
       const expected = expectations.filter((e) => !e.absent).map((e) => `${e.line} ${e.ruleId}`).sort();
       assert.deepEqual(actual, expected, `${name}: findings differ from ${name}.expected (actual first)`);
 
@@ -96,7 +96,7 @@ describe('realistic plans get exactly the findings the articles support', () => 
         assert.ok(!analysis.findings.some((f) => f.ruleId === e.ruleId), `${name}: ${e.ruleId} must not fire`);
       }
 
-      assertGolden(`${CORPUS}/${name}.snap`, analysis.findings.map((f) => renderFrame(file, text, analysis.model, f)).join('\n\n') + '\n');
+      assertGolden(`${CORPUS}/${name}.snap`, analysis.findings.map((f) => renderFrame(file, analysis.lines, f)).join('\n\n') + '\n');
     });
   }
 });

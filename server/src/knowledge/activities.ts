@@ -49,8 +49,8 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
       'whom every product looks easy because they use it daily.',
     participants:
       'The IT owner and technical staff, to test candidates against the technical requirements, cost the gaps and ' +
-      'speak with the vendors’ technicians. Settle early how much technical capacity the project can count on, and ' +
-      'choose a tool within it.',
+      'speak with the vendors’ technicians; on a significant project, the head of IT as well. Settle early how much ' +
+      'technical capacity the project can count on, and choose a tool within it.',
     rules: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it', 'cio-in-selection'],
     sources: ['003', '002', '000'],
   },

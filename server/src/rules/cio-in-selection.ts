@@ -38,19 +38,19 @@ export default defineRule({
     if (heads.length === 1) {
       fixes.push(addParticipantFix(plan, target.name, heads[0]!.id, 'head of IT: takes part in the big choices'));
     }
-    const who = heads.length === 1
-      ? `the head of IT, ${mention(plan, heads[0]!.id)}`
-      : `any of the heads of IT named in the plan (${heads.map((p) => mention(plan, p.id)).join(', ')})`;
     const { companySize, scope, complexity } = plan.project;
     const because = [
       ...(companySize === 'large' || companySize === 'enterprise' ? [`the company is ${companySize}`] : []),
       ...(scope === 'enterprise-wide' ? ['the scope is enterprise-wide'] : []),
       ...(complexity === 'complex' ? ['the project is complex'] : []),
     ].join(', ');
-    const activities = selection && requirements ? 'neither `requirements` nor `toolSelection`' : `\`${target.name}\``;
+    const who = heads.length === 1
+      ? `the head of IT, ${mention(plan, heads[0]!.id)}, takes`
+      : `none of the heads of IT named in the plan (${heads.map((p) => mention(plan, p.id)).join(', ')}) takes`;
+    const where = selection && requirements ? 'part in neither `requirements` nor `toolSelection`' : `no part in \`${target.name}\``;
     report({
       range: target.keyRange,
-      message: `The project is significant (${because}), but ${activities} includes ${who}. On a significant project the head of IT should take part in defining the requirements and choosing the tool, though not in the day-to-day work; add them to the participants of \`${target.name}\`.`,
+      message: `The project is significant (${because}), but ${who} ${where}. On a significant project the head of IT should take part in defining the requirements and choosing the tool, though not in the day-to-day work; add ${heads.length === 1 ? 'them' : 'one of them'} to the participants of \`${target.name}\`.`,
       fixes,
     });
   },
