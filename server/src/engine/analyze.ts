@@ -8,8 +8,12 @@ import { isMap, isScalar } from 'yaml';
 import { YamlModel } from '../model/yamlModel';
 import { isPossible } from '../model/edits';
 import { Plan } from '../plan/plan';
+import { isPlanShaped } from '../schema/planShape';
 import { RULES, RULES_BY_ID } from '../rules/index';
 import type { Report, Rule, UnusedSuppression } from '../rules/rule';
+
+/** The rules that run while the YAML is broken; `schema` then reports only what lies before the first mistake. */
+const BROKEN_YAML_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'schema']);
 
 /** Findings of the engine itself rather than of a rule: a rule that crashed, a file too large to analyse. */
 export const INTERNAL_ERROR = 'internal-error';
@@ -60,12 +64,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     for (const r of reports) into.push(toFinding(rule, level, fixable ? r : { ...r, fixes: [] }));
   };
 
-  // An empty file (nothing, or only comments) is a plan not yet started: the schema rule says how to begin, and the
+  // An empty file (nothing, only comments, or `{}`) is a plan not yet started: the schema rule says how to begin, and the
   // guidance rules would only repeat that every role is missing.
-  const empty = model.root === null || model.root === undefined;
+  const root = model.root;
+  const empty = root === null || root === undefined || (isScalar(root) && root.value === null) || (isMap(root) && root.items.length === 0);
+  // While the YAML is broken, what looks missing may only be hidden by the mistake: only the syntax and the format
+  // are checked, and the format only before the first mistake (RULES.md, "YAML errors").
+  // YAML that is not a team plan at all (a mapping of unrelated keys) gets the structure checks only.
+  const broken = model.brokenAt !== undefined;
+  const guidance = !empty && isPlanShaped(model);
+  const runs = (rule: Rule): boolean =>
+    broken ? BROKEN_YAML_RULES.has(rule.meta.id) : guidance || rule.meta.category === 'structure';
   const early: Finding[] = [];
   for (const rule of RULES) {
-    if (rule.meta.phase === undefined && (!empty || rule.meta.category === 'structure')) runRule(rule, [], early);
+    if (rule.meta.phase === undefined && runs(rule)) runRule(rule, [], early);
   }
 
   const suppressions = findSuppressions(model);
@@ -78,7 +90,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (let pass = 0; pass < 3; pass++) {
     const late: Finding[] = [];
     const unused = unusedSuppressions(suppressions, used, levels);
-    for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused, late);
+    // On broken YAML most rules did not run, so a comment silencing them is not unused: nothing judges comments then.
+    if (!broken) for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused, late);
     const result = applySuppressions(late, suppressions, model);
     lateKept = result.kept;
     const before = used.size;

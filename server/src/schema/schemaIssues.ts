@@ -19,6 +19,8 @@ export interface SchemaIssue {
   message: string;
   /** Allowed keys or enum values close to the wrong one, best first; empty when there is nothing to offer. */
   replacements: string[];
+  /** A required key is missing (such a finding says nothing while a YAML mistake may hide the key). */
+  missingKey?: true;
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {
@@ -404,6 +406,7 @@ export function schemaIssues(errors: readonly ErrorObject[], data: unknown): Sch
       target: candidate.target,
       message: candidate.message,
       replacements: candidate.replacements,
+      ...(candidate.keyword === 'required' ? { missingKey: true as const } : {}),
     });
   }
   return issues;

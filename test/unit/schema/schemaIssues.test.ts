@@ -66,6 +66,7 @@ test('missing required keys of one mapping become one finding', () => {
     target: 'key',
     message: 'The file is missing the required keys `project` and `people`.',
     replacements: [],
+    missingKey: true,
   }]);
 });
 
