@@ -3,7 +3,7 @@
 // CHANGELOG can be reproduced: `npm test -- unit` prints them (test/unit/yamlErrors.test.ts).
 
 import { readFileSync } from 'node:fs';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { mutate, type Mutation } from '../robustness/support/mutations';
 import { repoPath } from './repo';
 

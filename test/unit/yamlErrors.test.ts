@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { renderFrame } from '../../server/src/cli/codeFrame';
 import { assertGolden } from '../harness/golden';
 import { repoPath } from '../harness/repo';
