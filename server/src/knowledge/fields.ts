@@ -269,7 +269,7 @@ export const PROJECT_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
     defaultValue: '[]',
     effect:
       'When the list is not empty, the plan needs an `integration` activity with someone from internal IT in it: ' +
-      'knowledge of those systems usually lives in the IT group.',
+      'the people who know those systems are often in IT.',
     values: NONE,
     rules: ['integration-needs-it'],
     sources: ['002'],
@@ -553,7 +553,9 @@ export const ACTIVITY_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = field
     key: 'loadTesting',
     title: 'Load testing',
     meaning: 'Under `testing`: the person who defines the load-testing criteria, that is, how much load the system must bear.',
-    effect: 'Should be someone from the technical staff or internal IT; technical people define how much load the system must bear.',
+    effect:
+      'Should be someone technical (on the IT side, or listed under technical staff, from inside or outside): in ' +
+      'article 002 the technical staff set the load-testing criteria.',
     values: NONE,
     rules: ['load-testing-owner'],
     sources: ['002'],
@@ -603,7 +605,7 @@ export const PARTNER_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
     key: 'vendor',
     title: 'Vendor',
     meaning: 'The company that sells the CRM tool.',
-    effect: 'The vendor should name both a project manager and a technical contact for the project.',
+    effect: 'Ask the vendor to name a project manager and a technical contact for the project.',
     values: NONE,
     rules: ['vendor-team', 'installation-assistance'],
     sources: ['004', '002'],
@@ -611,7 +613,7 @@ export const PARTNER_FIELD_GUIDANCE: ReadonlyMap<string, FieldGuidance> = fields
   {
     key: 'vendor.projectManager',
     title: 'Vendor project manager',
-    meaning: 'The senior project manager the vendor assigns, who deals directly with your team.',
+    meaning: 'The project manager who leads the project on the vendor’s side and deals directly with your team.',
     effect: 'Flagged when missing.',
     values: NONE,
     rules: ['vendor-team'],
