@@ -62,6 +62,8 @@ export interface SyntaxStats {
   readonly maxSyntax: number;
   /** The median number of `yaml-syntax` findings over the broken files. */
   readonly medianSyntax: number;
+  /** The most mistakes the model found in one file, before the rule lists at most ten of them. */
+  readonly maxMistakes: number;
   /** The most findings of any rule in one file, and that file. */
   readonly maxAll: number;
   readonly maxAllLabel: string;
@@ -71,8 +73,11 @@ export function syntaxStats(files: readonly CorpusFile[]): SyntaxStats {
   const perBroken: number[] = [];
   let maxAll = 0;
   let maxAllLabel = '';
+  let maxMistakes = 0;
   for (const file of files) {
-    const findings = analyze(file.text).findings;
+    const analysis = analyze(file.text);
+    const findings = analysis.findings;
+    maxMistakes = Math.max(maxMistakes, analysis.model.problems.length);
     const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax').length;
     if (syntax > 0) perBroken.push(syntax);
     if (findings.length > maxAll) {
@@ -84,5 +89,5 @@ export function syntaxStats(files: readonly CorpusFile[]): SyntaxStats {
   const mid = perBroken.length / 2;
   const median = perBroken.length === 0 ? 0
     : perBroken.length % 2 === 1 ? perBroken[Math.floor(mid)]! : (perBroken[mid - 1]! + perBroken[mid]!) / 2;
-  return { files: files.length, broken: perBroken.length, maxSyntax: perBroken.at(-1) ?? 0, medianSyntax: median, maxAll, maxAllLabel };
+  return { files: files.length, broken: perBroken.length, maxSyntax: perBroken.at(-1) ?? 0, medianSyntax: median, maxMistakes, maxAll, maxAllLabel };
 }

@@ -147,7 +147,8 @@ describe('yaml-syntax: measured on two corpora (the CHANGELOG’s numbers)', () 
     t.diagnostic(`YAML Test Suite: ${JSON.stringify(stats)}`);
     assert.equal(stats.files, 406);
     assert.ok(stats.maxAll <= 11, `${stats.maxAllLabel}: ${stats.maxAll} findings`);
-    assert.ok(stats.maxSyntax <= 11);
+    // Not only the cap: the mistakes themselves are few (3 when this was written).
+    assert.ok(stats.maxMistakes <= 10, `${stats.maxMistakes} mistakes in one input`);
   });
 
   test('300 mutated copies of the example plan (seeded): at most 11 yaml-syntax findings each', (t) => {
@@ -156,7 +157,8 @@ describe('yaml-syntax: measured on two corpora (the CHANGELOG’s numbers)', () 
     t.diagnostic(`mutated plans: ${JSON.stringify({ ...stats, maxAllLabel: undefined })}`);
     assert.equal(stats.files, 300);
     assert.ok(stats.broken > 100, 'most copies are broken');
-    assert.ok(stats.maxSyntax <= 11);
+    // Not only the cap: the mistakes themselves are few (6 when this was written; 157 parser errors before).
+    assert.ok(stats.maxMistakes <= 10, `${stats.maxMistakes} mistakes in one copy`);
     // The corpus is reproducible: the same seed gives the same copies.
     assert.deepEqual(mutatedPlans(3).map((f) => f.text), files.slice(0, 3).map((f) => f.text));
   });

@@ -80,13 +80,12 @@ const ROLES: readonly RoleGuidance[] = [
       'A working partnership with the IT owner, since most business managers know little of the technical side of selecting and implementing a tool.',
       'A stated allocation, so that the plan shows whether they really have the time.',
     ],
-    time:
-      'Significant for the whole project: heaviest during requirements, tool selection and data migration, and ' +
-      'ongoing after go-live for adoption and data discipline.',
+    time: 'The articles give no figure, but the owners stay responsible for how the tool is used long after go-live.',
     pitfalls: [
       'Letting IT pick the tool. Users who had no say in the choice may simply refuse to work with it.',
       'Doubling as the IT owner. The two roles balance each other and need two people.',
     ],
+    advice: ['Expect significant time for the whole project, heaviest during requirements, tool selection and data migration.'],
     rules: [
       'business-owner-required',
       'it-owner-not-business-owner',
@@ -319,19 +318,19 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'databaseAdministration',
     title: 'Database administration',
     purpose:
-      'Looks after the database underneath the CRM tool: its setup, performance and backups, and the technical side ' +
-      'of loading migrated data.',
+      'Looks after the database underneath the CRM tool. Article 001 names database administration among the work ' +
+      'IT nearly always does on a CRM project, and article 002 lists database administrators among the functions.',
     responsibilities: [
-      'Set up the database instances for test and production.',
-      'Tune performance and plan capacity.',
-      'Load migrated data once the business side has vetted it, and check that it arrived intact.',
-      'Run backups and restores and keep the database healthy after go-live.',
+      'Administer the database the tool runs on, in test and in production.',
+      'Load migrated data once the business side has vetted it: IT has the technical skills, but the people who use the data know which records are worth keeping (article 003).',
     ],
-    needs: [
-      'Experience with the database platform the tool runs on.',
-      'Close contact with the data owners during migration.',
+    needs: ['Close contact with the people who own the data during migration.'],
+    time: 'The articles give no figure.',
+    advice: [
+      'Tune performance and plan capacity before go-live.',
+      'Run backups and restores, and keep the database healthy after go-live.',
+      'Expect moderate work around environment setup and data migration, light but continuous afterwards.',
     ],
-    time: 'Moderate around environment setup and data migration; light but continuous afterwards.',
     requiredWhen: 'Unless `complexity` is `minimal`.',
     rules: ['technical-staff-coverage', 'data-migration-needs-it'],
     sources: ['002', '001', '003'],
@@ -340,22 +339,20 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'networkManagement',
     title: 'Network management',
     purpose:
-      'Makes sure the network carries the CRM system reliably: connections for every user and site, remote access, ' +
-      'and tuning under load.',
-    responsibilities: [
+      'Makes sure the network carries the CRM system. Article 002 lists network managers among the functions a ' +
+      'project draws on, and article 001 counts network tuning among the work IT nearly always does.',
+    responsibilities: ['Tune the network for the new system, above all when load tests or the rollout expose problems.'],
+    needs: ['Knowledge of the company network and its security policies.'],
+    time:
+      'Likely only a few days over the whole project (article 002), but skipping that work may cause real trouble later.',
+    advice: [
       'Check bandwidth and connectivity for all users and locations.',
       'Open, and secure, the access the system and its integrations need.',
-      'Tune the network when load tests or the rollout expose problems.',
+      'Ask for early notice of the rollout plan and the integrations, so that capacity and access are ready in time.',
     ],
-    needs: [
-      'Knowledge of the company network and its security policies.',
-      'Early notice of the rollout plan and the integrations, so that capacity and access are ready in time.',
-    ],
-    time:
-      'Often just a few days over the whole project, but leaving this work out is a common source of trouble later.',
     requiredWhen: 'Unless `complexity` is `minimal`.',
     rules: ['technical-staff-coverage'],
-    sources: ['002', '001', '003'],
+    sources: ['002', '001'],
   },
   {
     key: 'applicationProgramming',
@@ -384,14 +381,16 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'uiDesign',
     title: 'UI design',
     purpose:
-      'Designs the screens and interactions people work with, above all the parts that customers see.',
-    responsibilities: [
-      'Design the customer-facing screens (portal, forms) so customers can use them without help.',
-      'Review the internal screens and layouts so that daily tasks take as few steps as possible.',
+      'Designs the screens and interactions people work with. Article 002 lists UI specialists among the functions a ' +
+      'project draws on, especially for the part of the rollout that customers see.',
+    responsibilities: ['Design the customer-facing part of the rollout (a portal, web forms) so that customers can use it.'],
+    needs: [],
+    time: 'The articles give no figure.',
+    advice: [
+      'Review the internal screens and layouts too, so that daily tasks take as few steps as possible.',
       'Test designs with super-users and, where possible, real customers.',
+      'Expect the work while the customer-facing part is designed and built, and little afterwards.',
     ],
-    needs: ['Usability and interaction design skills.', 'Access to real users and customers for feedback.'],
-    time: 'Concentrated in the design and build of the customer-facing portion; small afterwards.',
     requiredWhen: 'When `customerFacing` is `true`.',
     rules: ['technical-staff-coverage'],
     sources: ['002'],
@@ -400,18 +399,16 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'webDesign',
     title: 'Web design',
     purpose:
-      'Builds the web pages and forms through which customers reach the CRM system, in keeping with the company’s ' +
-      'website.',
-    responsibilities: [
-      'Build and style the portal pages and web forms.',
-      'Keep them consistent with the rest of the company’s web presence.',
+      'Builds the web pages and forms through which customers reach the CRM system. Article 002 lists web designers ' +
+      'among the functions a project draws on.',
+    responsibilities: ['Build the portal pages and web forms of the customer-facing part of the rollout.'],
+    needs: [],
+    time: 'The articles give no figure.',
+    advice: [
+      'Keep the pages consistent with the rest of the company’s web presence.',
       'Check that they work across browsers and devices and pass their data correctly into the CRM.',
+      'Work with the UI designer and the application programmers.',
     ],
-    needs: [
-      'Web design and front-end skills.',
-      'Coordination with the UI designer and the application programmers.',
-    ],
-    time: 'Part of building the customer-facing portion; occasional updates afterwards.',
     requiredWhen: 'When `customerFacing` is `true`.',
     rules: ['technical-staff-coverage'],
     sources: ['002'],
