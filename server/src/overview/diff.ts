@@ -165,7 +165,8 @@ export function diffPlans(base: Analysis | undefined, head: Analysis | undefined
       status: !b ? 'added' : !h ? 'removed' : 'changed',
       ...(bOwner !== hOwner ? { owner: { ...(bOwner !== undefined ? { from: info(bOwner) } : {}), ...(hOwner !== undefined ? { to: info(hOwner) } : {}) } } : {}),
       participantsAdded: h ? [...hParts].filter((p) => !bParts.has(p)).map(info) : [],
-      participantsRemoved: b ? [...bParts].filter((p) => !hParts.has(p)).map(info) : [],
+      // A participant who became the owner is still in the activity.
+      participantsRemoved: b ? [...bParts].filter((p) => !hParts.has(p) && p !== hOwner).map(info) : [],
       ...(bLoad !== hLoad ? { loadTesting: { ...(bLoad !== undefined ? { from: info(bLoad) } : {}), ...(hLoad !== undefined ? { to: info(hLoad) } : {}) } } : {}),
       newlyLacks,
     };

@@ -6,15 +6,18 @@ import type { ActivityChange, FindingChange, Lack, PersonInfo, PlanDiff, RoleCha
 interface Style {
   /** A person id, a file name, a rule id. */
   code(text: string): string;
-  /** Free text from the plan (names, messages). */
+  /** Free text from the plan (names). */
   text(text: string): string;
+  /** A finding's message: our own words, with `code` in backquotes. */
+  message(text: string): string;
   strong(text: string): string;
 }
 
-const PLAIN: Style = { code: (t) => t, text: (t) => t, strong: (t) => t };
+const PLAIN: Style = { code: (t) => t, text: (t) => t, message: (t) => t, strong: (t) => t };
 const MARKDOWN: Style = {
   code: (t) => `\`${t.replace(/`/g, "'")}\``,
   text: (t) => t.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' '),
+  message: (t) => t.split('`').map((part, i) => (i % 2 === 1 ? `\`${part}\`` : part.replace(/[\\*_[\]<>|#~]/g, (c) => `\\${c}`))).join('').replace(/[\r\n]+/g, ' '),
   strong: (t) => `**${t}**`,
 };
 
@@ -48,10 +51,10 @@ function roleSentences(r: RoleChange, s: Style): string[] {
   if (r.gained.length === 1 && r.lost.length === 1 && !r.role.includes('.') && !['businessOwners', 'superUsers', 'supportTeam', 'trainers'].includes(r.role)) {
     const [to] = r.gained;
     const [from] = r.lost;
-    out.push(`${label}: handed over from ${person(from!.person, s)} to ${person(to!.person, s)}${to!.allocation !== undefined ? ` (${to!.allocation}%)` : ''}`);
+    out.push(`${label}: handed over from ${person(from!.person, s)} to ${person(to!.person, s)}${to!.allocation !== undefined ? `, ${to!.allocation}%` : ''}`);
   } else {
-    for (const g of r.gained) out.push(`${person(g.person, s)} became ${label}${g.allocation !== undefined ? ` (${g.allocation}%)` : ''}`);
-    for (const l of r.lost) out.push(`${person(l.person, s)} is no longer ${label}${l.allocation !== undefined ? ` (was ${l.allocation}%)` : ''}`);
+    for (const g of r.gained) out.push(`${person(g.person, s)} became ${label}${g.allocation !== undefined ? `, ${g.allocation}%` : ''}`);
+    for (const l of r.lost) out.push(`${person(l.person, s)} is no longer ${label}${l.allocation !== undefined ? `, was ${l.allocation}%` : ''}`);
   }
   for (const c of r.allocationChanged) out.push(`${person(c.person, s)} as ${label}: ${pct(c.from)} → ${pct(c.to)}`);
   return out;
@@ -79,7 +82,7 @@ function activitySentences(a: ActivityChange, s: Style): string[] {
 
 function findingSentence(f: FindingChange, s: Style, md: boolean): string {
   const rule = md && f.href ? `[${s.code(f.ruleId)}](${f.href})` : s.code(f.ruleId);
-  return `${f.severity} line ${f.line}: ${s.text(f.message)} (${rule})`;
+  return `${f.severity} line ${f.line}: ${s.message(f.message)} (${rule})`;
 }
 
 function sections(d: PlanDiff, s: Style, md: boolean): Section[] {
@@ -96,7 +99,8 @@ function sections(d: PlanDiff, s: Style, md: boolean): Section[] {
   const activityItems = d.activities.flatMap((a) => activitySentences(a, s));
   if (activityItems.length > 0) result.push({ title: 'Activities', items: activityItems });
   if (d.findings.introduced.length > 0) result.push({ title: 'Findings introduced', items: d.findings.introduced.map((f) => findingSentence(f, s, md)) });
-  if (d.findings.resolved.length > 0) result.push({ title: 'Findings resolved', items: d.findings.resolved.map((f) => findingSentence(f, s, md)) });
+  // A removed plan resolves all of its findings: the summary counts them, a list would only repeat the old plan.
+  if (d.findings.resolved.length > 0 && d.status !== 'removed') result.push({ title: 'Findings resolved', items: d.findings.resolved.map((f) => findingSentence(f, s, md)) });
   return result;
 }
 
@@ -109,7 +113,7 @@ export function diffSummary(d: PlanDiff): string {
   const peopleCount = d.people.added.length + d.people.removed.length + d.people.renamed.length;
   if (peopleCount > 0) parts.push(count(peopleCount, 'person added, removed or renamed', 'people added, removed or renamed'));
   if (d.roles.length > 0) parts.push(count(d.roles.length, 'role changed', 'roles changed'));
-  const ownership = d.activities.filter((a) => a.owner !== undefined).length;
+  const ownership = d.activities.filter((a) => a.status === 'changed' && a.owner !== undefined).length;
   if (ownership > 0) parts.push(count(ownership, 'activity changed owner', 'activities changed owner'));
   const lacking = d.activities.filter((a) => a.newlyLacks.length > 0).length;
   if (lacking > 0) parts.push(count(lacking, 'activity newly lacking an owner or a side', 'activities newly lacking an owner or a side'));
