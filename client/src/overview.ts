@@ -33,11 +33,13 @@ export interface OverviewApi {
   readonly panels: ReadonlyMap<string, vscode.WebviewPanel>;
   /** Resolves after the panel of `uri` shows the overview of the document's current text. */
   whenRendered(uri: string): Promise<void>;
+  /** The HTML last sent to the panel of `uri`. */
+  html(uri: string): string | undefined;
 }
 
 export function registerOverview(context: vscode.ExtensionContext, client: () => LanguageClient, output: vscode.LogOutputChannel): OverviewApi {
   const panels = new Map<string, Panel>();
-  const rendered = new Map<string, { version: number; waiters: (() => void)[] }>();
+  const rendered = new Map<string, { version: number; waiters: (() => void)[]; html?: string }>();
 
   const isPlan = (document: vscode.TextDocument) =>
     document.languageId === LANGUAGE_ID || (document.languageId === 'yaml' && vscode.languages.match({ pattern: FILE_GLOB }, document) > 0);
@@ -63,6 +65,7 @@ export function registerOverview(context: vscode.ExtensionContext, client: () =>
     await entry.panel.webview.postMessage({ type: 'render', html });
     const state = rendered.get(uri) ?? { version: -1, waiters: [] };
     state.version = version;
+    state.html = html;
     rendered.set(uri, state);
     const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version ?? -1;
     if (current === version) for (const resolve of state.waiters.splice(0)) resolve();
@@ -165,6 +168,7 @@ export function registerOverview(context: vscode.ExtensionContext, client: () =>
       if (state.version === current && !panels.get(uri)?.timer) return Promise.resolve();
       return new Promise((resolve) => state.waiters.push(resolve));
     },
+    html: (uri: string) => rendered.get(uri)?.html,
   };
 }
 
