@@ -15,15 +15,19 @@ export interface HtmlOptions {
 const SEVERITY_LETTER = { error: 'E', warning: 'W', info: 'I', hint: 'H' } as const;
 const SIDE_LABELS = { it: 'IT', business: 'business', external: 'external' } as const;
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Most texts have nothing to escape: testing first avoids a new string per call (a big matrix has 50,000 cells).
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
 /** One plan's overview as a `<section>`. */
 export function renderOverviewSection(o: Overview, options: HtmlOptions): string {
   const out: string[] = [];
   const byId = new Map(o.people.map((p) => [p.id, p]));
-  const who = (id: string) => displayName(byId.get(id), id);
+  const names = new Map(o.people.map((p) => [p.id, displayName(p, p.id)]));
+  const who = (id: string) => names.get(id) ?? id;
   const title = o.project.name ?? o.file ?? 'Team plan';
   const jump = (place: Place | undefined, content: string, label: string, cls = 'jump') =>
     options.interactive && place
@@ -64,21 +68,25 @@ export function renderOverviewSection(o: Overview, options: HtmlOptions): string
       out.push(`<th scope="col" class="person${person?.defined === false ? ' undefined' : ''}"><span class="vertical">${escapeHtml(who(id))}${person?.defined === false ? ' (not defined)' : ''}</span></th>`);
     }
     out.push('<th scope="col">Sides</th><th scope="col">Gaps</th><th scope="col">Findings</th></tr></thead><tbody>');
+    // The hot loop of a big plan (activities × people): strings built once per person and per kind of cell.
+    const escapedNames = new Map(o.matrix.people.map((id) => [id, escapeHtml(who(id))]));
     for (const a of o.matrix.activities) {
       const cells = new Map(a.cells.map((c) => [c.person, c]));
-      out.push(`<tr><th scope="row">${jump(a.place, escapeHtml(a.label), `Go to ${a.label}`)}</th>`);
+      const inActivity = `: %ROLES% in ${escapeHtml(a.label)}`;
+      let row = `<tr><th scope="row">${jump(a.place, escapeHtml(a.label), `Go to ${a.label}`)}</th>`;
       for (const id of o.matrix.people) {
         const cell = cells.get(id);
         if (!cell) {
-          out.push('<td class="empty"></td>');
+          row += '<td class="empty"></td>';
           continue;
         }
-        const letters = cell.marks.map((m) => MARK_LETTERS[m]).join(' ');
-        const roles = cell.marks.map((m) => MARK_LABELS[m]).join(' and ');
-        const label = `${who(id)}: ${roles} in ${a.label}`;
-        const content = options.interactive ? letters : `<abbr title="${escapeHtml(roles)}">${letters}</abbr>`;
-        out.push(`<td class="mark ${cell.marks[0]}">${jump(cell.place, content, label, 'cell')}</td>`);
+        const letters = cell.marks.length === 1 ? MARK_LETTERS[cell.marks[0]!] : cell.marks.map((m) => MARK_LETTERS[m]).join(' ');
+        const roles = cell.marks.length === 1 ? MARK_LABELS[cell.marks[0]!] : cell.marks.map((m) => MARK_LABELS[m]).join(' and ');
+        row += options.interactive
+          ? `<td class="mark ${cell.marks[0]}"><button type="button" class="cell" data-line="${cell.place.line}" data-column="${cell.place.column}" aria-label="${escapedNames.get(id)}${inActivity.replace('%ROLES%', roles)}">${letters}</button></td>`
+          : `<td class="mark ${cell.marks[0]}"><abbr title="${roles}">${letters}</abbr></td>`;
       }
+      out.push(row);
       const sides = (Object.keys(SIDE_LABELS) as (keyof typeof SIDE_LABELS)[]).filter((s) => a.sides[s]).map((s) => SIDE_LABELS[s]);
       out.push(`<td class="sides">${escapeHtml(sides.join(', ') || 'nobody')}</td>`);
       out.push(`<td class="gaps">${a.gaps.map((g) => `<span class="gap">${escapeHtml(gapText(g))}</span>`).join(' ')}</td>`);
