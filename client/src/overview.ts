@@ -56,7 +56,10 @@ export function registerOverview(context: vscode.ExtensionContext, client: () =>
       if (!languageClient.isRunning()) await languageClient.start();
       const params: OverviewParams = { textDocument: { uri } };
       const result = await languageClient.sendRequest<OverviewResult>(OverviewRequest.method, params);
-      html = result ? renderOverviewSection(result, { interactive: true }) : '<p>Open the plan in an editor to see its overview.</p>';
+      // The server names the plan by its URI; people know it by its path in the workspace.
+      html = result
+        ? renderOverviewSection({ ...result, file: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) }, { interactive: true })
+        : '<p>Open the plan in an editor to see its overview.</p>';
     } catch (error) {
       output.error(`The team overview failed: ${error instanceof Error ? error.message : String(error)}`);
       html = '<p>The overview could not be computed; see the CRM Team output for details.</p>';

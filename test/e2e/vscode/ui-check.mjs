@@ -161,7 +161,8 @@ export async function uiCheck(page, o) {
 async function overviewCheck(page, ov, timeout, log) {
   const base = ov.file.split('/').pop();
   await page.keyboard.press('Escape').catch(() => {});
-  await runCommand(page, 'View: Close Panel', timeout).catch(() => {}); // room for the editor and the webview
+  // Room for the editor and the webview: hide the panel (Problems) that the checks above opened.
+  if (await page.locator('.part.panel').isVisible().catch(() => false)) await page.keyboard.press('Control+J');
   await page.keyboard.press('Control+P');
   await page.waitForSelector(`${sel.quickInput} input`, { state: 'visible', timeout: 10_000 });
   await page.keyboard.type(ov.file, { delay: 10 });
@@ -187,6 +188,7 @@ async function overviewCheck(page, ov, timeout, log) {
   const matrixBox = await frame.locator('table.matrix').boundingBox();
   if (!matrixBox || matrixBox.width < 100 || matrixBox.height < 100) throw new Error(`the matrix is not visible (${JSON.stringify(matrixBox)})`);
   log(`ui-check: overview matrix with ${cells} cells`);
+  await frame.locator('table.matrix').scrollIntoViewIfNeeded();
   if (ov.screenshot) {
     await page.screenshot({ path: ov.screenshot });
     log(`ui-check: screenshot ${ov.screenshot}`);
