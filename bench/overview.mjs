@@ -22,7 +22,7 @@ async function engine() {
   mkdirSync(dirname(outfile), { recursive: true });
   await esbuild.build({
     stdin: {
-      contents: `export { analyze } from './server/src/core/analyze';
+      contents: `export { analyze } from './server/src/engine/analyze';
         export { buildOverview } from './server/src/overview/model';
         export { renderReportPage, renderOverviewSection } from './server/src/overview/html';
         export { renderOverviewMarkdown } from './server/src/overview/markdown';`,

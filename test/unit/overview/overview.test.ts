@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { analyze } from '../../../server/src/core/analyze';
+import { analyze } from '../../../server/src/engine/analyze';
 import { diffPlans, hasNewFindings } from '../../../server/src/overview/diff';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../../../server/src/overview/diffText';
 import { renderOverviewSection, renderReportPage } from '../../../server/src/overview/html';
