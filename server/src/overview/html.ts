@@ -77,7 +77,7 @@ export function renderOverviewSection(o: Overview, options: HtmlOptions): string
       for (const id of o.matrix.people) {
         const cell = cells.get(id);
         if (!cell) {
-          row += '<td class="empty"></td>';
+          row += '<td></td>';
           continue;
         }
         const letters = cell.marks.length === 1 ? MARK_LETTERS[cell.marks[0]!] : cell.marks.map((m) => MARK_LETTERS[m]).join(' ');
@@ -200,7 +200,7 @@ th, td { border: 1px solid var(--border); padding: 3px 6px; text-align: left; ve
 thead th { background: var(--head-bg); }
 tbody th { font-weight: 600; white-space: nowrap; }
 .scroll { overflow-x: auto; }
-.matrix td.mark, .matrix td.empty { text-align: center; min-width: 1.6em; font-weight: 700; }
+.matrix td.mark, .matrix td:empty { text-align: center; min-width: 1.6em; font-weight: 700; }
 .matrix th.person { vertical-align: bottom; padding: 4px 2px; }
 .matrix th.person .vertical { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 600; }
 .matrix th.undefined { color: var(--error); }
