@@ -1,7 +1,6 @@
 // `crmteam report` and `crmteam diff`: the team overview of plans (HTML, Markdown, JSON), and what changed between
 // two versions of plans (files, or git revisions read with `git show`). Returns the exit code like `main`.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +17,7 @@ import { buildOverview, OVERVIEW_FORMAT } from '../overview/model';
 import { RULES_BY_ID } from '../rules/index';
 import { UsageError } from './args';
 import { displayPath, findPlanFiles } from './files';
+import { git } from './git';
 
 export const REPORT_HELP = `Usage: crmteam report [files | folders | globs ...]
 
@@ -182,18 +182,6 @@ export function runDiff(argv: readonly string[], cwd: string): number {
   if (written !== 0) return written;
   if (failOn !== undefined && hasNewFindings(diffs, failOn === 'new-errors' ? 'error' : 'warning')) return 1;
   return 0;
-}
-
-class GitError extends UsageError {}
-
-function git(args: readonly string[], cwd: string): Buffer {
-  try {
-    return execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n')[0];
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitError('`git` was not found; comparing revisions needs git');
-    throw new GitError(`\`git ${args.join(' ')}\` failed${stderr ? `: ${stderr}` : ''}`);
-  }
 }
 
 /** Every plan that differs between two revisions (or a revision and the working tree), compared. */

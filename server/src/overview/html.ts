@@ -15,11 +15,17 @@ export interface HtmlOptions {
 const SEVERITY_LETTER = { error: 'E', warning: 'W', info: 'I', hint: 'H' } as const;
 const SIDE_LABELS = { it: 'IT', business: 'business', external: 'external' } as const;
 
-const SPECIAL = /[&<>"']/;
+/**
+ * What HTML cannot carry as text: control characters (a plan may hold them; messages quote them), lone surrogates and
+ * noncharacters are parse errors even as character references, so they become U+FFFD.
+ */
+const UNREPRESENTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 export function escapeHtml(text: string): string {
   // Most texts have nothing to escape: testing first avoids a new string per call (a big matrix has 50,000 cells).
-  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+  if (!SPECIAL.test(text)) return text;
+  return text.replace(UNREPRESENTABLE, '\uFFFD').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** One plan's overview as a `<section>`. */
