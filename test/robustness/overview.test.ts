@@ -29,7 +29,7 @@ test('overview, report and diff on 300 mutated plans: no throw, HTML that parses
         const before = analyze(seed.text);
         const after = analyze(text);
         const overview = buildOverview(after, { file: seed.name, docsHref: (id) => `https://crmteam.example/rules/${id}.md` });
-        const lines = text.split(/\r?\n/).length;
+        const lines = after.lines.lineCount;
         const places: Place[] = [
           ...overview.people.flatMap((p) => (p.place ? [p.place] : [])),
           ...overview.matrix.activities.flatMap((a) => [a.place, ...a.cells.map((c) => c.place)]),

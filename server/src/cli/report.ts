@@ -8,7 +8,7 @@ import { analyze, type Analysis } from '../engine/analyze';
 import { decodePlan } from '../core/decode';
 import type { Level } from '../core/finding';
 import { isLevel } from '../core/ruleOptions';
-import { bundledDocsBase } from '../lsp/docsBase';
+import { bundledDocsBase } from '../common/docsBase';
 import { diffPlans, hasNewFindings, type PlanDiff } from '../overview/diff';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../overview/diffText';
 import { renderReportPage } from '../overview/html';

@@ -14,7 +14,7 @@ import {
 } from '../common/protocol';
 import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
 import { LocalAnalysisSource } from './cache';
-import { bundledDocsBase } from './docsBase';
+import { bundledDocsBase } from '../common/docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
 import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';

@@ -6,6 +6,7 @@ import type { Analysis } from '../engine/analyze';
 import type { Finding, Severity } from '../core/finding';
 import { ACTIVITY_LABELS, ROLE_LABELS, TECH_FUNCTION_LABELS } from '../plan/labels';
 import type { Assignment, Plan } from '../plan/plan';
+import { placeOf } from './model';
 import { ACTIVITIES, ROLE_KEYS, TECH_FUNCTIONS, type ActivityName } from '../format/vocabulary';
 
 /** The version of the diff's JSON shape (README, "crmteam diff"). */
@@ -179,7 +180,7 @@ export function diffPlans(base: Analysis | undefined, head: Analysis | undefined
   const { introduced, resolved } = matchFindings(base, head, map);
   const toChange = (analysis: Analysis, f: Finding): FindingChange => {
     const href = options.docsHref?.(f.ruleId);
-    return { ruleId: f.ruleId, severity: f.severity, message: f.message, line: analysis.model.linePos(f.range.start).line + 1, ...(href !== undefined ? { href } : {}) };
+    return { ruleId: f.ruleId, severity: f.severity, message: f.message, line: placeOf(analysis, f.range.start).line, ...(href !== undefined ? { href } : {}) };
   };
 
   const people = { added, removed, renamed, changed };

@@ -171,6 +171,7 @@ const SIDE_RULES: Readonly<Record<string, Side>> = {
   'selection-includes-it': 'it',
   'environments-need-it': 'it',
   'installation-needs-it': 'it',
+  'in-house-support': 'it',
   'integration-needs-it': 'it',
   'data-migration-needs-it': 'it',
   'data-migration-needs-business': 'business',
@@ -181,10 +182,7 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint']
 
 export function buildOverview(analysis: Analysis, options: OverviewOptions = {}): Overview {
   const { plan, model } = analysis;
-  const place = (offset: number): Place => {
-    const p = model.linePos(offset);
-    return { line: p.line + 1, column: p.character + 1 };
-  };
+  const place = (offset: number): Place => placeOf(analysis, offset);
   const href = (ruleId: string) => options.docsHref?.(ruleId);
 
   // ---- findings ----
@@ -331,7 +329,7 @@ export function buildOverview(analysis: Analysis, options: OverviewOptions = {})
 export function personLoads(plans: readonly { readonly analysis: Analysis; readonly file?: string }[], capacity = 100): PersonLoad[] {
   const loads = new Map<string, { allocations: LoadAllocation[]; unstated: string[] }>();
   for (const { analysis, file } of plans) {
-    const { plan, model } = analysis;
+    const { plan } = analysis;
     for (const ref of plan.references) {
       if (ref.context.section !== 'roles') continue;
       const entry = loads.get(ref.id) ?? { allocations: [], unstated: [] };
@@ -339,8 +337,7 @@ export function personLoads(plans: readonly { readonly analysis: Analysis; reado
       const assignment = plan.allocatedAssignmentsOf(ref.id).find((a) => a.ref === ref);
       const role = describeRefContext(ref.context);
       if (assignment?.allocation) {
-        const p = model.linePos(assignment.allocation.range.start);
-        entry.allocations.push({ ...(file !== undefined ? { file } : {}), role, percent: assignment.allocation.percent, place: { line: p.line + 1, column: p.character + 1 } });
+        entry.allocations.push({ ...(file !== undefined ? { file } : {}), role, percent: assignment.allocation.percent, place: placeOf(analysis, assignment.allocation.range.start) });
       } else {
         entry.unstated.push(role);
       }
@@ -353,6 +350,12 @@ export function personLoads(plans: readonly { readonly analysis: Analysis; reado
     allocations: e.allocations,
     unstated: e.unstated,
   }));
+}
+
+/** The 1-based place of an offset, from the analysis's one line index. */
+export function placeOf(analysis: Analysis, offset: number): Place {
+  const p = analysis.lines.position(offset);
+  return { line: p.line + 1, column: p.character + 1 };
 }
 
 function sidesOf(plan: Plan, id: string): Side[] {
