@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, FILE_GLOB, LANGUAGE_ID, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../../server/src/common/protocol';
+import { registerOverview, type OverviewApi } from './overview';
 
 /** What `activate` returns: used by the end-to-end tests, and by anyone scripting the extension. */
 export interface CrmTeamApi {
@@ -11,6 +12,8 @@ export interface CrmTeamApi {
   readonly client: LanguageClient;
   /** Stops and starts the language server. */
   restart(): Promise<void>;
+  /** The Team Overview webviews. */
+  readonly overview: OverviewApi;
 }
 
 let client: LanguageClient | undefined;
@@ -61,6 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmTea
     }),
   );
 
+  const overview = registerOverview(context, () => languageClient, output);
+
   try {
     await languageClient.start();
   } catch (error) {
@@ -73,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmTea
       return languageClient;
     },
     restart,
+    overview,
   };
 }
 

@@ -20,6 +20,7 @@ import { repoPath } from '../harness/repo';
 
 const VSIX = repoPath('out/editors/crmteam-yaml.vsix');
 const SCREENSHOT = repoPath('test-results/vscode-workbench.png');
+const OVERVIEW_SCREENSHOT = repoPath('test-results/vscode-overview.png');
 const WORKSPACE = repoPath('test/e2e/workspace');
 const SETUP_HINT = 'run `bash scripts/e2e-setup.sh` (npm test runs it before this layer; it needs apt-get, as root)';
 
@@ -171,6 +172,8 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
       expectSquiggle: 'error',
       problemText: '`jdeo` is not defined under `people`',
       hoverText: 'Read the rule page', // from the language server's hover, not VS Code's own marker hover
+      // The Team Overview: open it from the command palette, see the matrix, activate a cell, land on its line.
+      overview: { file: 'northwind.crmteam.yaml', cell: 'Pat Lee (plee): owner in customization', screenshot: OVERVIEW_SCREENSHOT },
     },
     screenshot: SCREENSHOT,
     timeoutMs: 240_000,
@@ -182,7 +185,7 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   const passed = lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim()).filter((l) => /^✔ /.test(l)).join('\n');
   for (const feature of [/activates when a plan is opened/, /is the build under test/, /expected rule ids/,
     /hover on itOwner/, /"add IT owner" quick fix/, /completion offers the person ids/, /fix-all on save/,
-    /crmteam\.rules changes a severity/, /rename of a person/, /restart command/]) {
+    /crmteam\.rules changes a severity/, /rename of a person/, /restart command/, /Team Overview opens beside the plan/]) {
     assert.match(passed, feature, `the suite ran and passed a test matching ${feature}${report}`);
   }
   assert.ok(lines.some((l) => /^vscode e2e: \d+ passed, 0 failed$/.test(l)), `suite summary${report}`);
@@ -190,6 +193,10 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   assert.ok(r.ui.squiggles.error >= 1, 'an error squiggle');
   assert.ok(r.ui.problems.some((p: string) => p.includes('`jdeo` is not defined under `people`. Did you mean `jdoe`?')), 'the Problems entry');
   assert.match(r.ui.hover, /Read the rule page/);
+  // The overview: a matrix of 15 activities' members, and the customization row's owner cell leads to line 107.
+  assert.ok(r.ui.overview?.cells >= 30, `overview cells: ${JSON.stringify(r.ui.overview)}`);
+  assert.equal(r.ui.overview.landed, 'Ln 107, Col 33');
+  assert.ok(statSync(OVERVIEW_SCREENSHOT).size > 20_000, 'the overview screenshot');
   assert.equal(r.code, 0);
   const png = readFileSync(SCREENSHOT);
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');

@@ -20,6 +20,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['knowledge'],
   ['rules'],
   ['engine'],
+  ['overview'],
   ['common'],
   ['features'],
   ['cli', 'lsp'],

@@ -8,11 +8,13 @@ import {
   type PrepareRenameParams, type ReferenceParams, type RenameParams,
 } from 'vscode-languageserver';
 import type { Analysis } from '../engine/analyze';
+import type { OverviewParams } from '../common/protocol';
 import type { FeatureContext } from '../features/context';
 import { codeActions } from '../features/codeActions';
 import { completion } from '../features/completion';
 import { diagnostics } from '../features/diagnostics';
 import { hover } from '../features/hover';
+import { overview } from '../features/overview';
 import {
   definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, prepareRename, references, rename,
 } from '../features/navigation';
@@ -32,11 +34,12 @@ export interface Features {
   readonly inlayHints: typeof inlayHints;
   readonly hover: typeof hover;
   readonly completion: typeof completion;
+  readonly overview: typeof overview;
 }
 
 export const FEATURES: Features = {
   diagnostics, codeActions, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
-  foldingRanges, inlayHints, hover, completion,
+  foldingRanges, inlayHints, hover, completion, overview,
 };
 
 /** What the client told us in `initialize` that changes the shape of answers (plain data: it crosses to workers). */
@@ -91,6 +94,8 @@ export const DOCUMENT_REQUESTS = {
     x.hover(f.analysis, f.ctx.offsetAt(p.position), f.ctx),
   'textDocument/completion': (f: Found, p: CompletionParams, _s: ClientSupport, x: Features): CompletionList =>
     x.completion(f.analysis, f.ctx.offsetAt(p.position), f.ctx),
+  // The one custom request (common/protocol.ts, OverviewRequest).
+  'crmteam/overview': (f: Found, _p: OverviewParams, _s: ClientSupport, x: Features) => x.overview(f.analysis, f.ctx),
 } satisfies Record<string, Handler>;
 
 export type DocumentMethod = keyof typeof DOCUMENT_REQUESTS;

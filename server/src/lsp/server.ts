@@ -9,10 +9,12 @@ import {
   type InitializeResult, type ProposedFeatures, type ServerCapabilities, type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../common/protocol';
+import {
+  DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, OverviewRequest, type InitializationOptions, type NewPlanTemplateResult, type OverviewResult,
+} from '../common/protocol';
 import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
 import { LocalAnalysisSource } from './cache';
-import { bundledDocsBase } from './docsBase';
+import { bundledDocsBase } from '../common/docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
 import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
@@ -184,6 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   on((h) => connection.languages.inlayHint.on(h), 'textDocument/inlayHint', () => []);
   on((h) => connection.onHover(h), 'textDocument/hover', () => null);
   on((h) => connection.onCompletion(h), 'textDocument/completion', (): CompletionList => ({ isIncomplete: false, items: [] }));
+  on((h) => connection.onRequest(OverviewRequest.method, h), OverviewRequest.method, (): OverviewResult => null);
 
   connection.onRequest(NewPlanTemplateRequest.method, guardRequest(logger, NewPlanTemplateRequest.method, (): NewPlanTemplateResult => '', () => PLAN_TEMPLATE));
 

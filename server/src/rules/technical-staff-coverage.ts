@@ -5,6 +5,7 @@ import type { Edit, Fix } from '../core/finding';
 import { appendToSequence } from '../model/edits';
 import type { YamlModel } from '../model/yamlModel';
 import { TECH_FUNCTION_LABELS } from '../plan/labels';
+import type { Project } from '../plan/plan';
 import type { TechFunction } from '../format/vocabulary';
 import { addPersonEdit, freshPersonId, personLabel, rankCandidates } from './fixes';
 import { defineRule } from './rule';
@@ -18,6 +19,13 @@ const FUNCTIONS: readonly { fn: TechFunction; why: string; newId: string; newNam
   { fn: 'uiDesign', why: 'the customer-facing part of the rollout needs user-interface specialists', newId: 'ui-designer', newName: 'UI designer (to be named)' },
   { fn: 'webDesign', why: 'the customer-facing part of the rollout needs web design', newId: 'web-designer', newName: 'Web designer (to be named)' },
 ];
+
+/** Whether the project needs someone for this technical function (also read by the team overview). */
+export function isTechnicalFunctionRequired(fn: TechFunction, project: Pick<Project, 'complexity' | 'customerFacing'>): boolean {
+  if (fn === 'systemAdministration') return true;
+  if (fn === 'uiDesign' || fn === 'webDesign') return project.customerFacing;
+  return project.complexity !== 'minimal';
+}
 
 export default defineRule({
   meta: {
@@ -37,12 +45,7 @@ export default defineRule({
     },
   },
   check({ plan, model, report }) {
-    const { complexity, customerFacing } = plan.project;
-    const required = FUNCTIONS.filter(({ fn }) => {
-      if (fn === 'systemAdministration') return true;
-      if (fn === 'uiDesign' || fn === 'webDesign') return customerFacing;
-      return complexity !== 'minimal';
-    });
+    const required = FUNCTIONS.filter(({ fn }) => isTechnicalFunctionRequired(fn, plan.project));
     const range = plan.anchor(['roles', 'technicalStaff'], ['roles']);
     // Ranked only once a function turns out to be missing: most plans staff every function.
     let ranked: ReturnType<typeof rankCandidates> | undefined;
