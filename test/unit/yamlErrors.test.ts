@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
-import { renderFrame } from '../../server/src/cli/codeFrame';
+import { renderFrame } from '../harness/codeFrame';
 import { assertGolden } from '../harness/golden';
 import { repoPath } from '../harness/repo';
 import { mutatedPlans, syntaxStats, yamlTestSuite } from '../harness/syntaxCorpus';
@@ -24,7 +24,7 @@ function lineOf(text: string, offset: number): number {
 
 function renderAll(name: string, text: string): string {
   const analysis = analyze(text);
-  return analysis.findings.map((f) => renderFrame(name, text, analysis.model, f)).join('\n\n') + '\n';
+  return analysis.findings.map((f) => renderFrame(name, analysis.lines, f)).join('\n\n') + '\n';
 }
 
 describe('yaml-syntax: one finding per mistake, where it starts', () => {
