@@ -24,13 +24,15 @@ export const POSITION_CASES: readonly PositionCase[] = [
     // A quoted scalar that runs over a `...` line: the LineCounter skips the line break after `... x`.
     name: '9MQT/01 with an unfinished flow list after it',
     text: `${suiteInput('9MQT/01')}foo: [`,
-    expected: { ruleId: 'yaml-syntax', message: /flow-seq-start/, line: 4, column: 6 },
+    // One mistake, one finding: the quote that is never closed (its first line), which folds in the rest.
+    expected: { ruleId: 'yaml-syntax', message: /quoted value opened here is never closed/, line: 1, column: 5 },
   },
   {
     // A flow list indented with a tab: the LineCounter skips two line breaks inside it.
     name: 'Y79Y/03',
     text: suiteInput('Y79Y/03'),
-    expected: { ruleId: 'yaml-syntax', message: /^Unexpected scalar/, line: 2, column: 2 },
+    // The tab that indents line 2 (the parser reports an unclosed bracket and an unexpected scalar there).
+    expected: { ruleId: 'yaml-syntax', message: /^A tab indents this line/, line: 2, column: 1 },
   },
 ];
 
