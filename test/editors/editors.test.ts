@@ -68,7 +68,7 @@ function readZip(file: string): Map<string, () => Buffer> {
   return entries;
 }
 
-test('npm run package: a .vsix with the bundled client and server, schema, grammar, format and rule pages, nothing else', () => {
+test('npm run package: a .vsix with the bundled client and server, schema, grammar, format, editors and rule pages, nothing else', () => {
   rmSync(VSIX, { force: true });
   const r = spawnSync(process.execPath, [repoPath('scripts/package.mjs'), '--out', VSIX], {
     cwd: repoPath(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
@@ -82,7 +82,7 @@ test('npm run package: a .vsix with the bundled client and server, schema, gramm
   const expected = [
     'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'language-configuration.json', 'images/icon.png',
     'dist/extension.js', 'dist/server.js', 'schemas/crmteam.schema.json',
-    'syntaxes/crmteam.tmLanguage.json', 'syntaxes/crmteam.injection.tmLanguage.json', 'docs/format.md', ...rulePages,
+    'syntaxes/crmteam.tmLanguage.json', 'syntaxes/crmteam.injection.tmLanguage.json', 'docs/editors.md', 'docs/format.md', ...rulePages,
   ].map((f) => `extension/${f}`);
   assert.deepEqual([...zip.keys()].sort(), ['[Content_Types].xml', 'extension.vsixmanifest', ...expected].sort(),
     'exactly the shipped files: no sources, tests, scripts, node_modules or source maps');

@@ -1,4 +1,4 @@
-// Nothing copied (docs/format.md and CONTRIBUTING.md: no run of the articles' words in any shipped text): no six-word run of any text the
+// Nothing copied (no run of the articles' words in any shipped text): no six-word run of any text the
 // project ships appears in any of the five source articles. The texts: every guidance text and hover of the knowledge
 // base, every rule's summary, rationale and how-to-fix, every finding message and fix title the engine gives on the
 // example plans and on every fixture, the string literals of the engine's sources (so that a message no fixture
