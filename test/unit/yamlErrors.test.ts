@@ -1,4 +1,4 @@
-// Broken YAML, one honest finding (RULES.md, "YAML errors", revision 2): one `yaml-syntax` finding per mistake, where
+// Broken YAML, one honest finding (docs/rules/yaml-syntax.md): one `yaml-syntax` finding per mistake, where
 // the mistake starts, in plain words; at most 10 and one that counts the rest; no other rule while the YAML is broken
 // (a duplicate key and a second document aside), and no `schema` finding past the first mistake. Each fixture in
 // test/fixtures/yaml-errors/ is a plan with one mistake, on the line after its `# ↓` marker; its golden (.snap) shows
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
-import { renderFrame } from '../../server/src/cli/codeFrame';
+import { renderFrame } from '../harness/codeFrame';
 import { assertGolden } from '../harness/golden';
 import { repoPath } from '../harness/repo';
 import { mutatedPlans, syntaxStats, yamlTestSuite } from '../harness/syntaxCorpus';
@@ -24,7 +24,7 @@ function lineOf(text: string, offset: number): number {
 
 function renderAll(name: string, text: string): string {
   const analysis = analyze(text);
-  return analysis.findings.map((f) => renderFrame(name, text, analysis.model, f)).join('\n\n') + '\n';
+  return analysis.findings.map((f) => renderFrame(name, analysis.lines, f)).join('\n\n') + '\n';
 }
 
 describe('yaml-syntax: one finding per mistake, where it starts', () => {

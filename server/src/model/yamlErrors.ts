@@ -1,4 +1,4 @@
-// Turns the YAML parser's errors into mistakes a person can act on (RULES.md, "YAML errors", revision 2): one
+// Turns the YAML parser's errors into mistakes a person can act on (docs/rules/yaml-syntax.md): one
 // problem per mistake, placed where the mistake starts (the opening quote or bracket, the tab, the stray
 // character, the misaligned key) and worded without the parser's token names. The errors one mistake causes
 // further down fold into it: everything after an unclosed quote or bracket, the rest of the line otherwise, and
