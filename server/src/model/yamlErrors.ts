@@ -1,4 +1,4 @@
-// Turns the YAML parser's errors into mistakes a person can act on (ARCHITECTURE.md, "Decided edge cases"): one
+// Turns the YAML parser's errors into mistakes a person can act on (docs/rules/yaml-syntax.md): one
 // problem per mistake, placed where the mistake starts (the opening quote or bracket, the tab, the stray
 // character, the misaligned key) and worded without the parser's token names. The errors one mistake causes
 // further down fold into it: everything after an unclosed quote or bracket, the rest of the line otherwise, and
@@ -103,9 +103,13 @@ function explain(text: string, error: ParserError, at: number, openers: readonly
     const open = bracket === ']' ? '[' : '{';
     const opener = lastBefore(openers, at + 1, (o) => o.char === open);
     const start = opener?.offset ?? at;
+    // A closing bracket further on means the list was closed, but on a line YAML does not accept (not indented).
+    const closedLater = closes(text, start, open, bracket);
     return {
       code: 'UNCLOSED_BRACKET',
-      message: `The \`${open}\` opened here is never closed, so the lines after it cannot be read. Add the matching \`${bracket}\` where the ${open === '[' ? 'list' : 'mapping'} ends.`,
+      message: closedLater
+        ? `The \`${open}\` opened here spans several lines, and a line inside it (or its \`${bracket}\`) is not indented further than the line the \`${open}\` is on, so the lines after it cannot be read. Indent those lines with spaces, or write the ${open === '[' ? 'list' : 'mapping'} on one line.`
+        : `The \`${open}\` opened here is never closed, so the lines after it cannot be read. Add the matching \`${bracket}\` where the ${open === '[' ? 'list' : 'mapping'} ends.`,
       range: { start, end: Math.min(text.length, start + 1) },
       reach: eof,
     };
@@ -344,6 +348,16 @@ function unclosedOpeners(tokens: readonly CST.Token[]): Opener[] {
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Whether the bracket at `start` is matched further on, counting nested brackets of the same kind. */
+function closes(text: string, start: number, open: string, close: string): boolean {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && --depth === 0) return true;
+  }
+  return false;
 }
 
 function isClosedQuote(source: string, quote: string): boolean {

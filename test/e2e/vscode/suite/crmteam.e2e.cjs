@@ -149,6 +149,26 @@ describe('crmteam in VS Code', function () {
     }
   });
 
+  it('an unclosed quote: one squiggle, at the quote, and nothing else until it is closed', async () => {
+    const uri = planUri('northwind.crmteam.yaml');
+    const { doc, editor } = await show(uri);
+    try {
+      const at = positionOf(doc, 'name: Northwind', 'name: '.length);
+      await editor.edit((b) => b.insert(at, "'"));
+      const diagnostics = await until(() => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return d.length > 0 && d;
+      }, 'a finding for the unclosed quote');
+      assert.deepEqual(diagnostics.map(code), ['yaml-syntax']);
+      assert.deepEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [at.line, at.character]);
+      assert.match(diagnostics[0].message, /never closed/);
+      await vscode.commands.executeCommand('undo');
+      await until(() => !doc.isDirty && vscode.languages.getDiagnostics(uri).length === 0, 'no findings after undo');
+    } finally {
+      await revert(doc);
+    }
+  });
+
   it('hover on itOwner gives the IT owner role guidance', async () => {
     const { doc } = await show(planUri('northwind.crmteam.yaml'));
     const pos = positionOf(doc, '  itOwner:', 4);
@@ -158,7 +178,7 @@ describe('crmteam in VS Code', function () {
     }, 'a hover on itOwner');
     const text = hoverText(hovers);
     assert.match(text, /### IT owner \(`roles\.itOwner`\)/);
-    assert.match(text, /technical counterpart of the business owners/);
+    assert.match(text, /Internal IT’s lead on the project and the business owners’ opposite number/);
     assert.match(text, /it-owner-required\.md/, 'links the rules that check the role');
   });
 
