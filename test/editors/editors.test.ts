@@ -323,7 +323,7 @@ test('Neovim: hover on itOwner and completion of person ids, through the crmteam
   assert.equal(r.serverInfo?.name, 'crmteam-language-server');
   assert.deepEqual(r.diagnostics, [], 'the clean plan: an empty diagnostics list is published');
   assert.match(r.hover?.text ?? '', /### IT owner \(`roles\.itOwner`\)/);
-  assert.match(r.hover.text, /technical counterpart of the business owners/);
+  assert.match(r.hover.text, /the business owners’ opposite number/);
   const people = Object.keys(parse(lines.join('\n')).people);
   const labels = r.completion.items.map((i: { label: string }) => i.label);
   assert.deepEqual([...labels].sort(), [...people].sort(), 'every person id');

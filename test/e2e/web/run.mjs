@@ -124,7 +124,8 @@ export async function runInBrowser(o) {
     // test-web's server reports on the console; keep that in our log instead
     console.log = (...a) => { if (verbose) log('[test-web]', util.format(...a)); };
     try {
-      const server = await runServer('127.0.0.1', 0, {
+      // `localhost`, not 127.0.0.1: webviews load from http://<uuid>.<host>:<port>, and only *.localhost resolves.
+      const server = await runServer('localhost', 0, {
         build: { type: 'static', location: P.codeOss, quality: 'stable', version: codeOssVersion },
         extensionPaths: [extensionPath],
         folderMountPath: workspace,
@@ -134,7 +135,7 @@ export async function runInBrowser(o) {
       });
       res.servers.push(server);
       if (!server.listening) await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
-      return `http://127.0.0.1:${server.address().port}`;
+      return `http://localhost:${server.address().port}`;
     } finally {
       console.log = consoleLog;
     }

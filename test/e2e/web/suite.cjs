@@ -1,8 +1,8 @@
 // Test-runner entry in VS Code for the Web's extension host (the @vscode/test-web contract: a module exporting
 // run()). It runs the SAME suite as the desktop, test/e2e/vscode/suite/*.e2e.cjs, with mocha's browser build;
-// esbuild.mjs bundles it for the browser into out/e2e-web/suite.js (node:assert/strict → ./assert.cjs, the
-// expectation CRMTEAM_E2E_EXPECT = 'web'). Knobs, fixed at build time from the environment of `npm test` / the build:
-// CRMTEAM_E2E_GREP (regexp on full titles), CRMTEAM_E2E_TEST_TIMEOUT (ms, default 30000).
+// build-suite.mjs bundles it for the browser (node:assert/strict → ./assert.cjs, the expectation
+// CRMTEAM_E2E_EXPECT = 'web'). Knobs, fixed when it is built, from the environment of `npm test`: CRMTEAM_E2E_GREP
+// (regexp on full titles), CRMTEAM_E2E_TEST_TIMEOUT (ms, default 30000).
 'use strict';
 // The browser build: defines globalThis.mocha. (mocha is an ES module package, so esbuild runs this UMD file in the
 // bundle's own scope, where it sets module.exports to mocha: this module therefore sets module.exports itself.)

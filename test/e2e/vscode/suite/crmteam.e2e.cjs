@@ -120,8 +120,8 @@ describe('crmteam in VS Code', function () {
   it('shows the draft plan\'s findings with the expected rule ids, severities and rule-page links', async () => {
     const uri = planUri('fabrikam-draft.crmteam.yaml');
     const expected = [
-      'business-owner-required', 'cio-day-to-day', 'data-migration-needs-business', 'full-support-is-rare',
-      'in-house-programmers', 'integration-needs-it', 'integrator-not-decider', 'integrator-selection-needs-it-owner',
+      'business-owner-required', 'cio-day-to-day', 'cio-in-selection', 'data-migration-needs-business', 'full-support-is-rare',
+      'in-house-programmers', 'integration-needs-it', 'integrator-not-decider',
       'it-must-not-lead', 'it-owner-full-time', 'load-testing-owner', 'post-rollout-vision', 'rollout-support-capacity',
       'schema', 'selection-includes-it', 'super-users-write-use-cases', 'technical-staff-coverage',
       'training-by-job-experts',
