@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildSchemaValidator } from './build-schema.mjs';
 import { bundleOptions } from './bundle-options.mjs';
+import { buildWebBundles, describeWebBundles } from './web-bundles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -51,7 +52,9 @@ try {
   // The same bundles as `node esbuild.mjs --production`, built into the staging folder.
   await buildSchemaValidator();
   const common = { ...bundleOptions({ production: true }), outdir: join(staging, 'dist') };
-  await Promise.all([
+  // The web bundles (package.json `browser`) must meet their size budgets: packaging fails otherwise.
+  const [web] = await Promise.all([
+    buildWebBundles({ production: true, outdir: common.outdir }),
     esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' } }),
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] }),
   ]);
@@ -65,6 +68,7 @@ try {
   console.log(`${relative(process.cwd(), out) || out}: ${(statSync(out).size / 1024).toFixed(0)} KB, ` +
     `${files.length} files (${files.filter((f) => !f.startsWith('docs/rules/')).join(', ')} and ` +
     `${files.filter((f) => f.startsWith('docs/rules/')).length} rule pages), in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(describeWebBundles(web));
 } finally {
   if (keepStaging) console.log(`staging folder kept: ${staging}`);
   else rmSync(staging, { recursive: true, force: true });

@@ -4,6 +4,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runAnalysisWorker } from './analysisWorker';
+import { bundledDocsBase } from '../common/docsBase';
 import { describeError } from './handler';
 import { LargeDocumentSource } from './largeDocuments';
 import { startServer } from './server';
@@ -18,5 +19,8 @@ if (!isMainThread) {
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${describeError(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
-  startServer(connection, { analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }) });
+  startServer(connection, {
+    docsBase: bundledDocsBase(),
+    analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }),
+  });
 }
