@@ -8,16 +8,16 @@ import { renderRulePage, renderRulesTable } from '../../scripts/gen-docs';
 import { repoPath } from '../harness/repo';
 
 const EXPECTED_IDS = [
-  'business-owner-required', 'champion-required', 'cio-day-to-day', 'compliance-by-managers', 'data-migration-needs-business',
+  'business-owner-required', 'champion-required', 'cio-day-to-day', 'compliance-by-managers', 'config', 'data-migration-needs-business',
   'data-migration-needs-it', 'environments-need-it', 'full-support-is-rare', 'in-house-programmers', 'installation-assistance',
   'integration-needs-it', 'integrator-not-decider', 'integrator-selection-needs-it-owner', 'it-must-not-lead', 'it-owner-full-time',
   'it-owner-internal', 'it-owner-not-business-owner', 'it-owner-required', 'it-owner-stays-involved', 'load-testing-owner',
-  'over-allocated', 'post-rollout-vision', 'requirements-need-it', 'rollout-support-capacity', 'schema', 'selection-includes-it',
+  'over-allocated', 'over-allocated-across-plans', 'person-conflict', 'post-rollout-vision', 'requirements-need-it', 'rollout-support-capacity', 'schema', 'selection-includes-it',
   'selection-led-by-business', 'super-users-write-use-cases', 'support-plan-required', 'technical-staff-coverage',
   'training-by-job-experts', 'unknown-person', 'unused-person', 'unused-suppression', 'vendor-team', 'yaml-syntax',
 ];
 
-test('the registry holds exactly the 36 rules of RULES.md, sorted', () => {
+test('the registry holds exactly the rules of RULES.md and WORKSPACE.md, sorted', () => {
   assert.deepEqual(RULES.map((r) => r.meta.id), EXPECTED_IDS);
 });
 

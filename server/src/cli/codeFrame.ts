@@ -4,7 +4,11 @@ import type { Finding } from '../core/finding';
 import type { YamlModel } from '../model/yamlModel';
 
 /** `file:line:col severity rule-id message`, the source line(s), carets, related places and fixes. */
-export function renderFrame(fileName: string, text: string, model: YamlModel, finding: Finding): string {
+export function renderFrame(
+  fileName: string, text: string, model: YamlModel, finding: Finding,
+  /** The model of another file of the scope, for related places there. */
+  modelOf?: (file: string) => YamlModel | undefined,
+): string {
   const start = model.linePos(Math.min(finding.range.start, text.length));
   const end = model.linePos(Math.min(finding.range.end, text.length));
   const lines = text.split(/\r?\n/);
@@ -18,8 +22,10 @@ export function renderFrame(fileName: string, text: string, model: YamlModel, fi
     out.push(`  ${' '.repeat(width)} | ${' '.repeat(from)}${'^'.repeat(Math.max(1, to - from))}`);
   }
   for (const related of finding.related) {
-    const pos = model.linePos(related.range.start);
-    out.push(`  related ${pos.line + 1}:${pos.character + 1}: ${related.message}`);
+    const other = related.file === undefined ? model : modelOf?.(related.file);
+    const pos = other?.linePos(related.range.start);
+    const where = `${related.file === undefined ? '' : related.file}${pos ? `${related.file === undefined ? '' : ':'}${pos.line + 1}:${pos.character + 1}` : ''}`;
+    out.push(`  related ${where}: ${related.message}`);
   }
   for (const fix of finding.fixes) out.push(`  fix (${fix.safety}${fix.preferred ? ', preferred' : ''}): ${fix.title}`);
   return out.join('\n');

@@ -5,6 +5,7 @@ import businessOwnerRequired from './business-owner-required';
 import championRequired from './champion-required';
 import cioDayToDay from './cio-day-to-day';
 import complianceByManagers from './compliance-by-managers';
+import config from './config';
 import dataMigrationNeedsBusiness from './data-migration-needs-business';
 import dataMigrationNeedsIt from './data-migration-needs-it';
 import environmentsNeedIt from './environments-need-it';
@@ -22,6 +23,8 @@ import itOwnerRequired from './it-owner-required';
 import itOwnerStaysInvolved from './it-owner-stays-involved';
 import loadTestingOwner from './load-testing-owner';
 import overAllocated from './over-allocated';
+import overAllocatedAcrossPlans from './over-allocated-across-plans';
+import personConflict from './person-conflict';
 import postRolloutVision from './post-rollout-vision';
 import requirementsNeedIt from './requirements-need-it';
 import rolloutSupportCapacity from './rollout-support-capacity';
@@ -43,6 +46,7 @@ export const RULES: readonly Rule[] = [
   championRequired,
   cioDayToDay,
   complianceByManagers,
+  config,
   dataMigrationNeedsBusiness,
   dataMigrationNeedsIt,
   environmentsNeedIt,
@@ -60,6 +64,8 @@ export const RULES: readonly Rule[] = [
   itOwnerStaysInvolved,
   loadTestingOwner,
   overAllocated,
+  overAllocatedAcrossPlans,
+  personConflict,
   postRolloutVision,
   requirementsNeedIt,
   rolloutSupportCapacity,

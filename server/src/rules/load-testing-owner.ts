@@ -42,7 +42,7 @@ export default defineRule({
 
 
 function why(plan: Plan, id: string): string {
-  if (!plan.people.has(id)) return 'is not defined under `people`, so counts as nobody';
+  if (!plan.isDefined(id)) return 'is not defined under `people`, so counts as nobody';
   if (plan.isExternal(id)) return 'is an outside party, not internal IT';
   return 'is not on the IT side';
 }
