@@ -42,7 +42,7 @@ test('the example folder: findings with file, line:col, severity, message, rule 
   assert.equal(r.code, 1, 'the draft has error-level findings');
   assert.match(r.stdout, /^examples\/fabrikam-draft\.crmteam\.yaml$/m);
   assert.match(r.stdout, /^\s+\d+:\d+\s+error\s+.+\s+it-owner-required|business-owner-required$/m);
-  assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in 2 plans checked\./);
+  assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in 4 plans checked\./);
   assert.equal(r.stderr, '');
 });
 
