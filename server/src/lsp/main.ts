@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runAnalysisWorker } from './analysisWorker';
 import { describeError } from './handler';
 import { LargeDocumentSource } from './largeDocuments';
+import { nodeWorkspaceFiles } from './nodeFiles';
 import { startServer } from './server';
 
 if (!isMainThread) {
@@ -18,5 +19,8 @@ if (!isMainThread) {
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${describeError(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
-  startServer(connection, { analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }) });
+  startServer(connection, {
+    analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }),
+    workspaceFiles: nodeWorkspaceFiles,
+  });
 }

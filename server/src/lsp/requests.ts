@@ -51,6 +51,8 @@ export interface ClientSupport {
   readonly hierarchicalSymbols: boolean;
   readonly codeActionLiterals: boolean;
   readonly prepareRename: boolean;
+  /** The client lets the server register file watchers (`workspace/didChangeWatchedFiles`). */
+  readonly dynamicWatchedFiles?: boolean;
 }
 
 /** An analysis with the frozen document it was made from and the context features need. */
@@ -97,12 +99,16 @@ export const DOCUMENT_REQUESTS = {
 
 export type DocumentMethod = keyof typeof DOCUMENT_REQUESTS;
 
-/** A document request, or `$/diagnostics`: the diagnostics of the analysis (for a pull or a push). */
-export type AnalysisMethod = DocumentMethod | '$/diagnostics';
+/**
+ * A document request, `$/diagnostics`: the diagnostics of the analysis (for a pull or a push), or `$/facts`: what
+ * the cross-plan rules need from it (for the workspace index).
+ */
+export type AnalysisMethod = DocumentMethod | '$/diagnostics' | '$/facts';
 
 /** Runs one document request; exceptions (including ResponseErrors meant for the client) propagate. */
 export function runDocumentRequest(method: AnalysisMethod, found: Found, params: unknown, support: ClientSupport, features: Features = FEATURES): unknown {
   if (method === '$/diagnostics') return features.diagnostics(found.analysis, found.ctx);
+  if (method === '$/facts') return found.analysis.facts;
   const handler = DOCUMENT_REQUESTS[method] as Handler;
   return handler(found, params as never, support, features);
 }

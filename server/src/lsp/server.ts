@@ -3,7 +3,8 @@
 // and nothing here knows where an analysis is made.
 
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  FileChangeType, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type ClientCapabilities, type CompletionList, type Diagnostic, type DocumentDiagnosticReport,
   type InitializeResult, type ProposedFeatures, type ServerCapabilities, type TextDocumentIdentifier,
@@ -11,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../common/protocol';
 import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
+import type { PlanFacts } from '../scope/facts';
 import { LocalAnalysisSource } from './cache';
 import { bundledDocsBase } from './docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
@@ -18,6 +20,7 @@ import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
 import { FEATURES, type ClientSupport, type DocumentMethod, type Features } from './requests';
 import { SettingsStore } from './settings';
+import { WorkspaceIndex, type WorkspaceFiles } from './workspace';
 
 export type { Features } from './requests';
 
@@ -34,6 +37,11 @@ export interface ServerOptions {
    * The Node entry point passes one that sends large documents to worker threads.
    */
   readonly analysisSource?: (options: AnalysisSourceOptions & { readonly features: Features }) => AnalysisSource;
+  /**
+   * How the workspace index reads the workspace folders' plans, configurations and rosters (Node: the disk). Without
+   * it there is no index: each open plan is checked alone, and no workspace diagnostics are offered.
+   */
+  readonly workspaceFiles?: WorkspaceFiles;
 }
 
 /**
@@ -62,9 +70,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let support: ClientSupport = supportOf({});
   let docsBase = options.docsBase ?? bundledDocsBase();
   const justOpened = new Set<string>();
+  let folders: string[] = [];
+  let index: WorkspaceIndex | undefined;
 
   const sourceOptions = {
-    inputsFor: async (uri: string) => ({ settings: await settings.get(uri), docsBase }),
+    inputsFor: async (uri: string) => {
+      const scope = await index?.inputsFor(uri);
+      return { settings: await settings.get(uri), docsBase, ...(scope ? { scope } : {}) };
+    },
     log: (message: string) => logger.error(message),
     features,
   };
@@ -80,12 +93,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return handle ? (await handle.run(method, params, support)) as R : empty;
   }
 
+  /** The diagnostics of an open plan: its own, then its cross-plan ones (which its newest facts may just have changed). */
+  async function documentDiagnostics(handle: AnalysisHandle): Promise<{ items: Diagnostic[]; resultId: string }> {
+    const own = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
+    if (!index) return { items: own, resultId: handle.resultId };
+    index.setOpenFacts(handle.uri, (await handle.run('$/facts', undefined, support)) as PlanFacts);
+    const cross = index.crossDiagnostics(handle.uri);
+    return { items: [...own, ...cross.items], resultId: `${handle.resultId}|${cross.key}` };
+  }
+
+  /** Open plans whose cross-plan findings (or, with `inputsChanged`, configuration or roster) changed. */
+  function openPlansChanged(uris: readonly string[], inputsChanged: boolean): void {
+    if (inputsChanged) for (const uri of uris) source.invalidate(uri);
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) {
+        void connection.languages.diagnostics.refresh().catch((error: unknown) => logger.error(`Diagnostics refresh failed. ${describeError(error)}`));
+      }
+    } else {
+      for (const uri of uris) if (documents.get(uri)) push.schedule(uri, 0);
+    }
+  }
+
   async function publish(uri: string): Promise<void> {
     try {
       const handle = await source.newest(uri);
       // Closed, or changed again while being analysed: a newer timer will publish.
       if (!handle || documents.get(uri)?.version !== handle.version) return;
-      const diagnostics = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
+      const diagnostics = (await documentDiagnostics(handle)).items;
       await connection.sendDiagnostics({ uri, version: handle.version, diagnostics });
     } catch (error) {
       if (!(error instanceof StaleRequest)) logger.error(`Publishing diagnostics for ${uri} failed. ${describeError(error)}`);
@@ -113,13 +147,41 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.canPull = support.configuration;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.docsBase === 'string' && init.docsBase.length > 0) docsBase = init.docsBase.replace(/\/+$/, '');
-    return { capabilities: capabilities(support), serverInfo: { name: 'crmteam-language-server' } };
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    if (options.workspaceFiles && folders.length > 0) {
+      index = new WorkspaceIndex({
+        files: options.workspaceFiles,
+        settingsFor: (uri) => settings.get(uri),
+        docsBase: () => docsBase,
+        log: (message) => logger.error(message),
+        onOpenChanged: openPlansChanged,
+      });
+    }
+    return { capabilities: capabilities(support, index !== undefined), serverInfo: { name: 'crmteam-language-server' } };
   });
 
   connection.onInitialized(guardNotification(logger, 'initialized', async () => {
     if (support.dynamicConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'crmteam' });
     }
+    if (index) {
+      index.start(folders);
+      // Plans, configurations and rosters (which may have any name) change on disk: the index follows.
+      if (support.dynamicWatchedFiles) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      }
+    }
+  }));
+
+  connection.onDidChangeWatchedFiles(guardNotification(logger, 'workspace/didChangeWatchedFiles', async (params) => {
+    for (const change of params.changes) await index?.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+  }));
+
+  connection.languages.diagnostics.onWorkspace(guardRequest(logger, 'workspace/diagnostic', () => ({ items: [] }), async (params, token) => {
+    if (!index) return { items: [] };
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const enabled = async () => (await settings.get(folders[0] ?? '')).workspaceDiagnostics;
+    return { items: await index.workspaceReport(previous, enabled, token) };
   }));
 
   connection.onDidChangeConfiguration(guardNotification(logger, 'workspace/didChangeConfiguration', (params) => {
@@ -127,10 +189,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.setPushed(params?.settings);
     source.invalidateAll();
     revalidateAll();
+    void index?.settingsChanged();
   }));
 
   documents.onDidOpen((event) => {
     justOpened.add(event.document.uri);
+    index?.open(event.document.uri);
     // Ask for the settings now, so the first analysis does not wait for a round trip.
     void settings.get(event.document.uri);
   });
@@ -145,6 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = event.document.uri;
     justOpened.delete(uri);
     source.forget(uri);
+    index?.close(uri);
     settings.delete(uri);
     push.cancel(uri);
     if (!support.pullDiagnostics) {
@@ -156,9 +221,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const handle = await source.newest(params.textDocument.uri, token);
       if (!handle) return EMPTY_REPORT;
-      if (params.previousResultId === handle.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: handle.resultId };
-      const items = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: handle.resultId, items };
+      const { items, resultId } = await documentDiagnostics(handle);
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     } catch (error) {
       // The client pulls again when told to: it will get the result for the newest version.
       if (error instanceof StaleRequest) throw new ResponseError(LSPErrorCodes.ServerCancelled, error.message, { retriggerRequest: true });
@@ -188,6 +253,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(NewPlanTemplateRequest.method, guardRequest(logger, NewPlanTemplateRequest.method, (): NewPlanTemplateResult => '', () => PLAN_TEMPLATE));
 
   connection.onShutdown(() => {
+    index?.dispose();
     push.dispose();
     source.dispose();
   });
@@ -196,11 +262,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.listen();
 }
 
-function capabilities(support: ClientSupport): ServerCapabilities {
+function capabilities(support: ClientSupport, workspace: boolean): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     ...(support.pullDiagnostics
-      ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } }
+      ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: workspace, workspaceDiagnostics: workspace } }
       : {}),
     codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
     definitionProvider: true,
@@ -227,5 +293,6 @@ function supportOf(c: ClientCapabilities): ClientSupport {
     // Code actions as literals arrived in LSP 3.8; older clients only know commands, which we do not offer.
     codeActionLiterals: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     prepareRename: c.textDocument?.rename?.prepareSupport === true,
+    dynamicWatchedFiles: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
 }

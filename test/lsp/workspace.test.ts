@@ -1,0 +1,150 @@
+// The language server over a workspace of several plans with a configuration (WORKSPACE.md): closed plans' findings
+// through workspace diagnostics (result ids, `unchanged`, the request held open until something changes), an edit in
+// one plan changing another's findings, a configuration change, the setting, push clients, and the same findings as
+// the CLI.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import type { ClientCapabilities, Diagnostic, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { nodeWorkspaceFiles } from '../../server/src/lsp/nodeFiles';
+import { repoPath } from '../harness/repo';
+import { LspPair, positionOf, PUSH_CAPABILITIES, VSCODE_CAPABILITIES } from './lspPair';
+
+const CAPABILITIES: ClientCapabilities = { ...VSCODE_CAPABILITIES, workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
+
+function workspace(): { dir: string; uri: (name: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'crmteam-ws-'));
+  cpSync(repoPath('examples/contoso-group'), dir, { recursive: true });
+  return { dir, uri: (name) => pathToFileURL(join(dir, name)).href };
+}
+
+async function start(dir: string, settings: unknown = {}, capabilities = CAPABILITIES): Promise<LspPair> {
+  return LspPair.start({ workspaceFolders: [pathToFileURL(dir).href], settings, capabilities, server: { workspaceFiles: nodeWorkspaceFiles } });
+}
+
+function workspacePull(pair: LspPair, previous: WorkspaceDocumentDiagnosticReport[] = []): Promise<WorkspaceDiagnosticReport> {
+  return pair.request('workspace/diagnostic', {
+    previousResultIds: previous.filter((r) => r.resultId).map((r) => ({ uri: r.uri, value: r.resultId! })),
+  });
+}
+
+const itemsOf = (report: WorkspaceDiagnosticReport, uri: string): Diagnostic[] | undefined => {
+  const found = report.items.find((r) => r.uri === uri);
+  return found?.kind === 'full' ? found.items : undefined;
+};
+const cross = (items: readonly Diagnostic[] | undefined) => (items ?? []).filter((d) => d.code === 'over-allocated-across-plans');
+
+test('closed plans get their findings, cross-plan ones included, with related places in the other plan', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    assert.equal((pair.initializeResult.capabilities.diagnosticProvider as { workspaceDiagnostics: boolean }).workspaceDiagnostics, true);
+    const report = await workspacePull(pair);
+    const sales = itemsOf(report, uri('sales.crmteam.yaml'));
+    assert.equal(cross(sales).length, 1);
+    assert.equal(cross(sales)[0]!.relatedInformation![0]!.location.uri, uri('service.crmteam.yaml'));
+    assert.equal(cross(itemsOf(report, uri('service.crmteam.yaml'))).length, 1);
+    assert.ok(!report.items.some((r) => r.uri.includes('legacy-crm')), 'ignored plans are not reported');
+    assert.ok(!(sales ?? []).some((d) => d.code === 'unknown-person'), 'roster people are known');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('the request is held open while nothing changes; an edit in one plan changes the other\'s report', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    const first = await workspacePull(pair);
+    let answered: WorkspaceDiagnosticReport | undefined;
+    const held = workspacePull(pair, first.items).then((r) => { answered = r; return r; });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, undefined, 'nothing changed, so the server must not answer');
+
+    // Open the sales plan and lower its IT owner's allocation: the service desk's cross-plan finding goes away.
+    const sales = uri('sales.crmteam.yaml');
+    const text = readFileSync(join(dir, 'sales.crmteam.yaml'), 'utf8');
+    await pair.open(sales, text);
+    const at = positionOf(text, 'allocation: 60%', 0, 'allocation: '.length);
+    await pair.change(sales, [{ range: { start: at, end: { line: at.line, character: at.character + 3 } }, newText: '50%' }]);
+    const own = await pair.pullItems(sales);
+    assert.deepEqual(cross(own), [], 'the open plan sees the new total at once');
+    const next = await held;
+    assert.deepEqual(cross(itemsOf(next, uri('service.crmteam.yaml'))), [], 'the closed plan is reported again, without the finding');
+    assert.ok(next.items.some((r) => r.kind === 'unchanged'), 'what did not change is reported as unchanged');
+    assert.ok(!next.items.some((r) => r.uri === sales), 'an open plan gets document diagnostics only');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('a changed configuration re-checks its scope', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    const first = await workspacePull(pair);
+    assert.equal(cross(itemsOf(first, uri('service.crmteam.yaml'))).length, 1);
+    const held = workspacePull(pair, first.items);
+    const config = join(dir, 'crmteam.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('capacity: 100%', 'capacity: 120%'));
+    await pair.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('crmteam.config.yaml'), type: 2 }] });
+    const next = await held;
+    assert.deepEqual(cross(itemsOf(next, uri('service.crmteam.yaml'))), []);
+    assert.deepEqual(cross(itemsOf(next, uri('sales.crmteam.yaml'))), []);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('crmteam.workspaceDiagnostics false: closed plans are not reported until it is turned on', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir, { workspaceDiagnostics: false });
+  try {
+    let answered: WorkspaceDiagnosticReport | undefined;
+    const held = workspacePull(pair).then((r) => { answered = r; return r; });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, undefined);
+    await pair.changeSettings({ workspaceDiagnostics: true });
+    const report = await held;
+    assert.equal(cross(itemsOf(report, uri('sales.crmteam.yaml'))).length, 1);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('clients without pull diagnostics still get the cross-plan findings of open plans, published', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir, {}, PUSH_CAPABILITIES);
+  try {
+    const service = uri('service.crmteam.yaml');
+    await pair.open(service, readFileSync(join(dir, 'service.crmteam.yaml'), 'utf8'));
+    const published = await pair.waitFor(() => pair.published.find((p) => p.uri === service && cross(p.diagnostics).length === 1), 'published cross-plan finding');
+    assert.equal(cross(published.diagnostics)[0]!.relatedInformation![0]!.location.uri, uri('sales.crmteam.yaml'));
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('with no personal override, the CLI and the editor report the same findings for the same files', async () => {
+  const { dir, uri } = workspace();
+  const cli = spawnSync(process.execPath, [repoPath('bin/crmteam.js'), 'lint', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+  const files = JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string; message: string; line: number; column: number; level: string }[] }[];
+  const pair = await start(dir);
+  try {
+    const report = await workspacePull(pair);
+    const severity = ['', 'error', 'warning', 'info', 'hint'];
+    for (const file of files) {
+      const editor = (itemsOf(report, uri(file.filePath)) ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severity[d.severity!]} ${d.code} ${d.message}`).sort();
+      const fromCli = file.messages.map((m) => `${m.line}:${m.column} ${m.level} ${m.ruleId} ${m.message}`).sort();
+      assert.deepEqual(editor, fromCli, file.filePath);
+    }
+    assert.ok(files.some((f) => f.messages.some((m) => m.ruleId === 'over-allocated-across-plans')), 'the comparison covers a cross-plan finding');
+  } finally {
+    await pair.dispose();
+  }
+});
