@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, FILE_GLOB, LANGUAGE_ID, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../../server/src/common/protocol';
+import { Commands, CONFIG_LANGUAGE_ID, FILE_GLOB, LANGUAGE_ID, NewPlanTemplateRequest, ROSTER_LANGUAGE_ID, type InitializationOptions, type NewPlanTemplateResult } from '../../server/src/common/protocol';
 
 /** What `activate` returns: used by the end-to-end tests, and by anyone scripting the extension. */
 export interface CrmTeamApi {
@@ -28,7 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmTea
     docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }, { language: 'yaml', pattern: FILE_GLOB }],
+    // Plans, and the files that configure them (WORKSPACE.md): crmteam.config.yaml and rosters.
+    documentSelector: [
+      { language: LANGUAGE_ID }, { language: 'yaml', pattern: FILE_GLOB },
+      { language: CONFIG_LANGUAGE_ID }, { language: ROSTER_LANGUAGE_ID },
+    ],
     outputChannel: output,
     traceOutputChannel: output,
     // Both flags, always: passing only `onSave` would silently turn pulling on change off.

@@ -148,3 +148,30 @@ test('with no personal override, the CLI and the editor report the same findings
     await pair.dispose();
   }
 });
+
+test('the configuration file: its findings, hovers on rule ids with a link, completion of rule ids, severities and keys', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    const config = uri('crmteam.config.yaml');
+    const text = 'crmteam-config: 1\nroster: nobody.yaml\nrules:\n  unused-persn: error\n  champion-required: \n  \n';
+    await pair.open(config, text);
+    const items = await pair.pullItems(config);
+    assert.deepEqual(items.map((d) => [d.code, d.range.start.line]), [['config', 1], ['config', 3], ['config', 4]]);
+    assert.match(items[1]!.message, /Did you mean `unused-person`/);
+
+    const hover = await pair.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: config }, position: positionOf(text, 'champion-required', 0, 3) });
+    assert.match(hover.contents.value, /champion-required.*default: warning/);
+    assert.match(hover.contents.value, /\(file:\/\/\/docs\/rules\/champion-required\.md\)/);
+
+    const complete = (needle: string, delta: number) => pair.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: config }, position: positionOf(text, needle, 0, delta) });
+    const severities = await complete('champion-required: ', 'champion-required: '.length);
+    assert.deepEqual(severities.items.map((i) => i.label), ['off', 'hint', 'info', 'warning', 'error']);
+    const ruleIds = await complete('champion-required: \n  ', 'champion-required: \n  '.length);
+    assert.ok(ruleIds.items.some((i) => i.label === 'it-owner-full-time') && !ruleIds.items.some((i) => i.label === 'champion-required'));
+    const keys = await pair.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: config }, position: { line: 6, character: 0 } });
+    assert.deepEqual(keys.items.map((i) => i.label), ['ignore', 'capacity']);
+  } finally {
+    await pair.dispose();
+  }
+});

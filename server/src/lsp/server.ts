@@ -7,12 +7,16 @@ import {
   FileChangeType, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type ClientCapabilities, type CompletionList, type Diagnostic, type DocumentDiagnosticReport,
-  type InitializeResult, type ProposedFeatures, type ServerCapabilities, type TextDocumentIdentifier,
+  type InitializeResult, type Position, type ProposedFeatures, type ServerCapabilities, type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../common/protocol';
 import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
 import type { PlanFacts } from '../scope/facts';
+import { analyzeConfig, type SettingsFileAnalysis } from '../scope/config';
+import { analyzeRoster } from '../scope/roster';
+import { settingsCompletion, settingsDiagnostics, settingsHover, settingsKindOf, type SettingsKind } from '../features/settingsFile';
+import { featureContext } from './convert';
 import { LocalAnalysisSource } from './cache';
 import { bundledDocsBase } from './docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
@@ -88,7 +92,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return EDITING_METHODS.has(method) ? source.newest(uri, token) : source.freshest(uri, token);
   }
 
+  /** The configuration file or roster open at `uri`, if that is what it is (they are not plans). */
+  function settingsDocument(uri: string): { kind: SettingsKind; document: TextDocument } | undefined {
+    const document = documents.get(uri);
+    const kind = document ? settingsKindOf(uri, document.getText()) : undefined;
+    return document && kind ? { kind, document } : undefined;
+  }
+
+  async function settingsAnalysis(kind: SettingsKind, document: TextDocument): Promise<SettingsFileAnalysis> {
+    const text = document.getText();
+    if (kind === 'roster') return analyzeRoster(text);
+    const roster = analyzeConfig(text).config.roster;
+    const dir = document.uri.slice(0, document.uri.lastIndexOf('/'));
+    const rosterUri = roster === undefined ? undefined : `${dir}/${roster.split('/').map(encodeURIComponent).join('/')}`;
+    // Without file access (the web) nothing can tell whether the roster exists, so it is not checked.
+    const found = rosterUri !== undefined && options.workspaceFiles ? (await options.workspaceFiles.read(rosterUri)) !== undefined : undefined;
+    return analyzeConfig(text, found === undefined ? {} : { exists: () => found });
+  }
+
+  async function settingsRequest(method: DocumentMethod | '$/diagnostics', target: { kind: SettingsKind; document: TextDocument }, params: unknown): Promise<unknown> {
+    const ctx = featureContext(target.document, await settings.get(target.document.uri), docsBase);
+    const position = (params as { position?: Position } | undefined)?.position;
+    if (method === '$/diagnostics') return settingsDiagnostics(await settingsAnalysis(target.kind, target.document), ctx);
+    if (method === 'textDocument/hover' && position) return settingsHover(target.kind, target.document.getText(), ctx.offsetAt(position), ctx);
+    if (method === 'textDocument/completion' && position) return settingsCompletion(target.kind, target.document.getText(), ctx.offsetAt(position));
+    return undefined;
+  }
+
   async function documentRequest<R>(method: DocumentMethod, params: { textDocument: TextDocumentIdentifier }, token: CancellationToken, empty: R): Promise<R> {
+    const target = settingsDocument(params.textDocument.uri);
+    if (target) return ((await settingsRequest(method, target, params)) ?? empty) as R;
     const handle = await analysisFor(method, params.textDocument.uri, token);
     return handle ? (await handle.run(method, params, support)) as R : empty;
   }
@@ -116,6 +149,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   async function publish(uri: string): Promise<void> {
     try {
+      const target = settingsDocument(uri);
+      if (target) {
+        const diagnostics = (await settingsRequest('$/diagnostics', target, undefined)) as Diagnostic[];
+        await connection.sendDiagnostics({ uri, version: target.document.version, diagnostics });
+        return;
+      }
       const handle = await source.newest(uri);
       // Closed, or changed again while being analysed: a newer timer will publish.
       if (!handle || documents.get(uri)?.version !== handle.version) return;
@@ -219,6 +258,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.languages.diagnostics.on(guardRequest(logger, 'textDocument/diagnostic', () => EMPTY_REPORT, async (params, token) => {
     try {
+      const target = settingsDocument(params.textDocument.uri);
+      if (target) return { kind: DocumentDiagnosticReportKind.Full, items: (await settingsRequest('$/diagnostics', target, undefined)) as Diagnostic[] };
       const handle = await source.newest(params.textDocument.uri, token);
       if (!handle) return EMPTY_REPORT;
       const { items, resultId } = await documentDiagnostics(handle);

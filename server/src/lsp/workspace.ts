@@ -117,6 +117,7 @@ export class WorkspaceIndex {
       if (++n % 8 === 0) await yieldNow();
     }
     // Open plans were checked before their siblings were read: their cross-plan findings are new.
+    if (this.disposed) return;
     for (const scope of this.scopes.values()) this.recompute(scope, true);
     this.changed();
   }
@@ -400,13 +401,14 @@ export class WorkspaceIndex {
   /** Analyses a closed plan from its file. */
   private async readClosed(entry: PlanEntry): Promise<void> {
     const text = await this.options.files.read(entry.uri);
-    if (entry.open) return;
+    if (entry.open || this.disposed) return;
     if (text === undefined) {
       entry.own = [];
       delete entry.facts;
       return;
     }
     const settings = await this.options.settingsFor(entry.uri);
+    if (this.disposed) return;
     const scope = entry.configUri === undefined ? undefined : this.scopes.get(entry.configUri);
     const overrides: RuleLevels = ruleLevelsFromObject(settings.rules);
     const config = scope?.analysis?.config;
@@ -447,7 +449,7 @@ export class WorkspaceIndex {
     }
     scope.cross = cross;
     scope.version++;
-    if (notifyOpen && changedOpen.length > 0) this.options.onOpenChanged(changedOpen, false);
+    if (notifyOpen && changedOpen.length > 0 && !this.disposed) this.options.onOpenChanged(changedOpen, false);
   }
 }
 
