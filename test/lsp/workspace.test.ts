@@ -158,7 +158,7 @@ test('the configuration file: its findings, hovers on rule ids with a link, comp
     await pair.open(config, text);
     const items = await pair.pullItems(config);
     assert.deepEqual(items.map((d) => [d.code, d.range.start.line]), [['config', 1], ['config', 3], ['config', 4]]);
-    assert.match(items[1]!.message, /Did you mean `unused-person`/);
+    assert.match(String(items[1]!.message), /Did you mean `unused-person`/);
 
     const hover = await pair.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: config }, position: positionOf(text, 'champion-required', 0, 3) });
     assert.match(hover.contents.value, /champion-required.*default: warning/);
