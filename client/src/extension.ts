@@ -65,6 +65,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmTea
     }),
   );
 
+  // A roster may have any name, and VS Code gives a `.yaml` file the YAML language whatever its first line says:
+  // a YAML document that starts with `crmteam-roster:` is switched to the roster language.
+  const claimRoster = (document: vscode.TextDocument) => {
+    if (document.languageId === 'yaml' && /^\uFEFF?crmteam-roster\s*:/.test(document.lineAt(0).text)) {
+      void vscode.languages.setTextDocumentLanguage(document, ROSTER_LANGUAGE_ID);
+    }
+  };
+  vscode.workspace.textDocuments.forEach(claimRoster);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(claimRoster));
+
   try {
     await languageClient.start();
   } catch (error) {

@@ -175,3 +175,52 @@ test('the configuration file: its findings, hovers on rule ids with a link, comp
     await pair.dispose();
   }
 });
+
+test('navigation across files: definition in the roster, references in every plan, the load across plans in the hover', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    await workspacePull(pair); // the index has read every plan
+    const sales = uri('sales.crmteam.yaml');
+    const text = readFileSync(join(dir, 'sales.crmteam.yaml'), 'utf8');
+    await pair.open(sales, text);
+    const onJdoe = positionOf(text, 'person: jdoe', 0, 'person: '.length + 1);
+    const definition = await pair.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', { textDocument: { uri: sales }, position: onJdoe });
+    assert.equal(definition.uri, uri('people.yaml'));
+    assert.equal(definition.range.start.line, readFileSync(join(dir, 'people.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  jdoe:')));
+
+    const refs = await pair.request<{ uri: string }[]>('textDocument/references', { textDocument: { uri: sales }, position: onJdoe, context: { includeDeclaration: true } });
+    const files = new Set(refs.map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1)));
+    assert.deepEqual([...files].sort(), ['people.yaml', 'sales.crmteam.yaml', 'service.crmteam.yaml']);
+
+    const hover = await pair.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: sales }, position: onJdoe });
+    assert.match(hover.contents.value, /Load across the plans of this configuration:\*\* 110% in total/);
+    assert.match(hover.contents.value, /service\.crmteam\.yaml: 50%/);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('rename of a roster person edits the roster and every plan in one edit, and is refused when the id is taken', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    await workspacePull(pair);
+    const service = uri('service.crmteam.yaml');
+    const text = readFileSync(join(dir, 'service.crmteam.yaml'), 'utf8');
+    await pair.open(service, text);
+    const onJdoe = positionOf(text, 'person: jdoe', 0, 'person: '.length + 1);
+    const edit = await pair.request<{ documentChanges: { textDocument: { uri: string }; edits: { newText: string }[] }[] }>('textDocument/rename', { textDocument: { uri: service }, position: onJdoe, newName: 'john.doe' });
+    const byFile = new Map(edit.documentChanges.map((c) => [c.textDocument.uri.slice(c.textDocument.uri.lastIndexOf('/') + 1), c.edits.map((e) => e.newText)]));
+    assert.deepEqual([...byFile.keys()].sort(), ['people.yaml', 'sales.crmteam.yaml', 'service.crmteam.yaml']);
+    assert.ok([...byFile.values()].flat().every((t) => t === 'john.doe'));
+    assert.equal(byFile.get('sales.crmteam.yaml')!.length, (readFileSync(join(dir, 'sales.crmteam.yaml'), 'utf8').match(/\bjdoe\b/g) ?? []).length);
+
+    await assert.rejects(
+      pair.request('textDocument/rename', { textDocument: { uri: service }, position: onJdoe, newName: 'msmith' }),
+      /already used in this configuration's plans or roster \(sales\.crmteam\.yaml\)/,
+    );
+  } finally {
+    await pair.dispose();
+  }
+});

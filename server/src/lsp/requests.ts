@@ -5,7 +5,7 @@ import {
   LSPErrorCodes, ResponseError, SymbolInformation,
   type CodeActionParams, type CompletionList, type CompletionParams, type DefinitionParams, type DocumentHighlightParams,
   type DocumentSymbol, type DocumentSymbolParams, type FoldingRangeParams, type HoverParams, type InlayHintParams,
-  type PrepareRenameParams, type ReferenceParams, type RenameParams,
+  type Position, type PrepareRenameParams, type ReferenceParams, type RenameParams,
 } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import type { FeatureContext } from '../features/context';
@@ -14,7 +14,7 @@ import { completion } from '../features/completion';
 import { diagnostics } from '../features/diagnostics';
 import { hover } from '../features/hover';
 import {
-  definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, prepareRename, references, rename,
+  definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, personAt, prepareRename, references, rename,
 } from '../features/navigation';
 import { offsetRangeOf } from './convert';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -103,12 +103,13 @@ export type DocumentMethod = keyof typeof DOCUMENT_REQUESTS;
  * A document request, `$/diagnostics`: the diagnostics of the analysis (for a pull or a push), or `$/facts`: what
  * the cross-plan rules need from it (for the workspace index).
  */
-export type AnalysisMethod = DocumentMethod | '$/diagnostics' | '$/facts';
+export type AnalysisMethod = DocumentMethod | '$/diagnostics' | '$/facts' | '$/personAt';
 
 /** Runs one document request; exceptions (including ResponseErrors meant for the client) propagate. */
 export function runDocumentRequest(method: AnalysisMethod, found: Found, params: unknown, support: ClientSupport, features: Features = FEATURES): unknown {
   if (method === '$/diagnostics') return features.diagnostics(found.analysis, found.ctx);
   if (method === '$/facts') return found.analysis.facts;
+  if (method === '$/personAt') return personAt(found.analysis, found.ctx.offsetAt((params as { position: Position }).position))?.id;
   const handler = DOCUMENT_REQUESTS[method] as Handler;
   return handler(found, params as never, support, features);
 }

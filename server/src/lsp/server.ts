@@ -7,7 +7,8 @@ import {
   FileChangeType, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type ClientCapabilities, type CompletionList, type Diagnostic, type DocumentDiagnosticReport,
-  type InitializeResult, type Position, type ProposedFeatures, type ServerCapabilities, type TextDocumentIdentifier,
+  type Hover, type InitializeResult, type Location, type Position, type ProposedFeatures, type ReferenceParams,
+  type RenameParams, type ServerCapabilities, type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../common/protocol';
@@ -17,6 +18,7 @@ import { analyzeConfig, type SettingsFileAnalysis } from '../scope/config';
 import { analyzeRoster } from '../scope/roster';
 import { settingsCompletion, settingsDiagnostics, settingsHover, settingsKindOf, type SettingsKind } from '../features/settingsFile';
 import { featureContext } from './convert';
+import { rosterDefinition, scopeLoad, scopeReferences, scopeRename, withScopeLoad } from './scopeNavigation';
 import { LocalAnalysisSource } from './cache';
 import { bundledDocsBase } from './docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
@@ -55,6 +57,11 @@ export interface ServerOptions {
  */
 const EDITING_METHODS: ReadonlySet<DocumentMethod> = new Set<DocumentMethod>([
   'textDocument/codeAction', 'textDocument/rename', 'textDocument/prepareRename', 'textDocument/completion',
+]);
+
+/** Requests that reach across the plans of a scope when the cursor is on a person id. */
+const SCOPE_METHODS: ReadonlySet<DocumentMethod> = new Set<DocumentMethod>([
+  'textDocument/definition', 'textDocument/references', 'textDocument/rename', 'textDocument/hover',
 ]);
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
@@ -123,7 +130,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const target = settingsDocument(params.textDocument.uri);
     if (target) return ((await settingsRequest(method, target, params)) ?? empty) as R;
     const handle = await analysisFor(method, params.textDocument.uri, token);
-    return handle ? (await handle.run(method, params, support)) as R : empty;
+    if (!handle) return empty;
+    const scope = index?.scopeOf(handle.uri);
+    if (!scope || !SCOPE_METHODS.has(method)) return (await handle.run(method, params, support)) as R;
+    // Person ids reach across the plans of a configuration and its roster.
+    const id = (await handle.run('$/personAt', params, support)) as string | undefined;
+    if (id === undefined) return (await handle.run(method, params, support)) as R;
+    if (method === 'textDocument/rename') {
+      const renamed = await scopeRename(scope, id, (params as unknown as RenameParams).newName, textOf, (uri) => documents.get(uri)?.version ?? null, support.documentChanges);
+      if (renamed.kind === 'refused') throw new ResponseError(LSPErrorCodes.RequestFailed, renamed.message);
+      if (renamed.kind === 'edit') return renamed.edit as R;
+      return (await handle.run(method, params, support)) as R;
+    }
+    const local = await handle.run(method, params, support);
+    if (method === 'textDocument/definition') return (local ?? rosterDefinition(scope, id)) as R;
+    if (method === 'textDocument/references') {
+      return [...(local as Location[]), ...scopeReferences(scope, handle.uri, id, (params as unknown as ReferenceParams).context?.includeDeclaration === true)] as R;
+    }
+    return withScopeLoad(local as Hover | null, scopeLoad(scope, handle.uri, id)) as R;
+  }
+
+  /** A file's current text: the open document's, else the file's. */
+  async function textOf(uri: string): Promise<string | undefined> {
+    return documents.get(uri)?.getText() ?? (await options.workspaceFiles?.read(uri));
   }
 
   /** The diagnostics of an open plan: its own, then its cross-plan ones (which its newest facts may just have changed). */

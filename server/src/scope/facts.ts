@@ -43,6 +43,8 @@ export interface SuppressionFact {
 export interface PlanFacts {
   /** The people defined in this file, in document order. */
   readonly people: readonly PersonFact[];
+  /** Every person reference, in document order (for navigation across files). */
+  readonly references: readonly { readonly id: string; readonly at: Place }[];
   /** Stated allocations, in document order, of ids the plan (or its roster) defines. */
   readonly allocations: readonly AllocationFact[];
   readonly suppressions: readonly SuppressionFact[];
@@ -77,6 +79,7 @@ export function planFacts(plan: Plan, suppressions: readonly Suppression[] = [],
   allocations.sort((a, b) => a.at.start - b.at.start);
   return {
     people,
+    references: plan.references.map((r) => ({ id: r.id, at: placeOf(model, r.range) })),
     allocations,
     suppressions: suppressions.map((s) => ({ kind: s.kind, line: s.line, ids: s.ruleIds.map((r) => r.id) })),
     pendingUnused,
