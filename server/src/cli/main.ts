@@ -91,7 +91,10 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
   }
 
   const lintOptions: LintFileOptions = { levels: options.levels, fix: options.fix };
+  const lintStarted = performance.now();
   const linted = await lintAll(jobs, texts, lintOptions, options.jobs, (configPath) => scopes.setup(configPath));
+  const perFileMs = performance.now() - lintStarted;
+  let crossMs = 0;
   const byPath = new Map(linted.map((r) => [r.path, r]));
 
   // The cross-plan pass, per scope; then the configuration's and the roster's own findings.
@@ -103,12 +106,14 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
       const facts = byPath.get(m)?.facts;
       return facts ? [{ file: scopes.scopeName(configPath, m), facts, path: m }] : [];
     });
+    const crossStarted = performance.now();
     const extra = checkScope({
       plans,
       ...(setup.roster ? { roster: { file: scopes.scopeName(configPath, setup.rosterPath!), facts: setup.roster.facts } } : {}),
       config: setup.config.config,
       levels: effectiveLevels(setup.config.config, options.levels),
     });
+    crossMs += performance.now() - crossStarted;
     let crossCount = 0;
     for (const plan of plans) {
       const found = extra.get(plan.file);
@@ -129,6 +134,11 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     });
   }
   for (const note of scopes.notes) process.stderr.write(`crmteam: ${note}\n`);
+  // CRMTEAM_TIMING=1 (as ESLint's TIMING): where the time goes, for the benchmark and for anyone tuning a large repo.
+  if (process.env.CRMTEAM_TIMING === '1') {
+    const threads = jobs.length < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(jobs.length / 16)));
+    process.stderr.write(`crmteam timing: ${jobs.length} plans; per-file work ${perFileMs.toFixed(1)} ms on ${threads} thread${threads === 1 ? '' : 's'}; cross-plan pass ${crossMs.toFixed(1)} ms\n`);
+  }
 
   const raw = [...extraReports, ...files.filter((f) => requested.has(f)).map((f) => byPath.get(f)!)];
   const reports: FileReport[] = raw.map((r) => ({
