@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../server/src/core/analyze';
+import { analyze } from '../server/src/engine/analyze';
 import { RULES } from '../server/src/rules/index';
 import type { Rule } from '../server/src/rules/rule';
 import type { Finding } from '../server/src/core/finding';
@@ -14,7 +14,7 @@ import { SOURCES } from '../server/src/knowledge/sources';
 const FIX_LABEL = { none: 'none', unsafe: 'offered in the editor', safe: 'yes (also `--fix` and fix-all on save)' } as const;
 
 export function sourceLine(rule: Rule): string {
-  if (rule.meta.sources.length === 0) return 'the `.crmteam.yaml` format (FORMAT.md)';
+  if (rule.meta.sources.length === 0) return 'the [`.crmteam.yaml` format](../format.md)';
   return rule.meta.sources
     .map((id) => {
       const source = SOURCES.get(id);

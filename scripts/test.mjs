@@ -1,6 +1,7 @@
-// The README's test command: builds everything, type-checks, then runs every test layer in one Node test run.
-// `npm test -- unit lsp` runs only the named folders under test/ (unit, lsp, cli, robustness, editors).
-import { spawnSync } from 'node:child_process';
+// The README's test command: builds everything, then type-checks while every test layer runs in one Node test run.
+// `npm test -- unit lsp` runs only the named folders under test/ (unit, lsp, cli, robustness, editors);
+// `npm run test:quick` is `unit lsp cli`, the edit loop.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const only = process.argv.slice(2);
@@ -11,8 +12,6 @@ const run = (cmd, args) => {
 
 rmSync('out', { recursive: true, force: true });
 run(process.execPath, ['esbuild.mjs', '--all']);
-run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
-
 const LAYERS = ['unit', 'lsp', 'cli', 'robustness', 'editors'];
 const unknown = only.filter((d) => !LAYERS.includes(d));
 if (unknown.length > 0) {
@@ -21,6 +20,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const dirs = (only.length ? only : LAYERS).map((d) => `out/test/${d}`).filter((d) => existsSync(d));
+// The type check runs beside the tests (its output is printed at the end); a type error fails the run.
+const typecheck = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
+let typeErrors = '';
+typecheck.stdout.on('data', (d) => { typeErrors += d; });
+typecheck.stderr.on('data', (d) => { typeErrors += d; });
+const typecheckStatus = new Promise((resolve) => typecheck.on('close', (code) => resolve(code)));
+
 // The real-editor layer needs tooling outside the repository (VS Code server, Chromium, Neovim): install it first
 // (a no-op when present). If that fails, the layer still runs and fails, saying what is missing.
 if (dirs.includes('out/test/editors') && spawnSync('bash', ['scripts/e2e-setup.sh'], { stdio: 'inherit' }).status !== 0) {
@@ -28,9 +34,13 @@ if (dirs.includes('out/test/editors') && spawnSync('bash', ['scripts/e2e-setup.s
 }
 // Every test process runs with code generation from strings disallowed: proof that neither the engine nor the
 // server ever evaluates generated code (ajv's validator is compiled at build time).
+// unit, lsp and cli files run two at a time (most of their time is spent waiting on child processes and the
+// protocol); the robustness and editor layers, which measure time and drive real editors, run one file at a time.
+const concurrency = dirs.some((d) => /\/(robustness|editors)$/.test(d)) ? 1 : 2;
 const result = spawnSync(process.execPath, [
   '--disallow-code-generation-from-strings',
   '--test',
+  `--test-concurrency=${concurrency}`,
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', '--test-reporter-destination=out/results.tap',
   ...dirs,
@@ -40,4 +50,7 @@ const tap = existsSync('out/results.tap') ? readFileSync('out/results.tap', 'utf
 const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
 console.log(`\n# pass ${count('pass')}\n# fail ${count('fail')}`);
 console.log(`${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
-process.exit(result.status ?? 1);
+const typecheckCode = await typecheckStatus;
+if (typecheckCode !== 0) console.error(`\ntsc --noEmit failed:\n${typeErrors}`);
+else console.log('typecheck passed');
+process.exit(typecheckCode !== 0 ? (result.status || 1) : (result.status ?? 1));

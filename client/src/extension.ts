@@ -1,9 +1,10 @@
-// The VS Code extension is a launcher (STYLE.md principle 2): it starts the language server over IPC, owns the
+// The VS Code extension is a launcher: it starts the language server over IPC, owns the
 // output channel and registers the commands that need VS Code's UI. Every check, hover and fix is the server's.
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, CONFIG_LANGUAGE_ID, FILE_GLOB, LANGUAGE_ID, NewPlanTemplateRequest, ROSTER_LANGUAGE_ID, type InitializationOptions, type NewPlanTemplateResult } from '../../server/src/common/protocol';
+import { registerOverview, type OverviewApi } from './overview';
 
 /** What `activate` returns: used by the end-to-end tests, and by anyone scripting the extension. */
 export interface CrmTeamApi {
@@ -11,6 +12,8 @@ export interface CrmTeamApi {
   readonly client: LanguageClient;
   /** Stops and starts the language server. */
   restart(): Promise<void>;
+  /** The Team Overview webviews. */
+  readonly overview: OverviewApi;
 }
 
 let client: LanguageClient | undefined;
@@ -74,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmTea
   };
   vscode.workspace.textDocuments.forEach(claimRoster);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(claimRoster));
+  const overview = registerOverview(context, () => languageClient, output);
 
   try {
     await languageClient.start();
@@ -87,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CrmTea
       return languageClient;
     },
     restart,
+    overview,
   };
 }
 

@@ -41,7 +41,8 @@ test('the example folder: findings with file, line:col, severity, message, rule 
   const r = crmteam(['lint', 'examples']);
   assert.equal(r.code, 1, 'the draft has error-level findings');
   assert.match(r.stdout, /^examples\/fabrikam-draft\.crmteam\.yaml$/m);
-  assert.match(r.stdout, /^\s+\d+:\d+\s+error\s+.+\s+it-owner-required|business-owner-required$/m);
+  // One whole stylish line: position, severity, message, two spaces, the rule id at the end.
+  assert.match(r.stdout, /^ {2}\d+:\d+ +error +\S.* {2}business-owner-required$/m);
   assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in 4 plans checked\./);
   assert.equal(r.stderr, '');
 });

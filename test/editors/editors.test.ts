@@ -20,6 +20,7 @@ import { repoPath } from '../harness/repo';
 
 const VSIX = repoPath('out/editors/crmteam-yaml.vsix');
 const SCREENSHOT = repoPath('test-results/vscode-workbench.png');
+const OVERVIEW_SCREENSHOT = repoPath('test-results/vscode-overview.png');
 const WORKSPACE = repoPath('test/e2e/workspace');
 const SETUP_HINT = 'run `bash scripts/e2e-setup.sh` (npm test runs it before this layer; it needs apt-get, as root)';
 
@@ -67,7 +68,7 @@ function readZip(file: string): Map<string, () => Buffer> {
   return entries;
 }
 
-test('npm run package: a .vsix with the bundled client and server, schema, grammar and rule pages, nothing else', () => {
+test('npm run package: a .vsix with the bundled client and server, schema, grammar, format and rule pages, nothing else', () => {
   rmSync(VSIX, { force: true });
   const r = spawnSync(process.execPath, [repoPath('scripts/package.mjs'), '--out', VSIX], {
     cwd: repoPath(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
@@ -82,7 +83,7 @@ test('npm run package: a .vsix with the bundled client and server, schema, gramm
     'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'language-configuration.json', 'images/icon.png',
     'dist/extension.js', 'dist/server.js', 'schemas/crmteam.schema.json', 'schemas/crmteam.config.schema.json',
     'schemas/crmteam.roster.schema.json', 'syntaxes/crmteam.tmLanguage.json', 'syntaxes/crmteam-settings.tmLanguage.json',
-    'syntaxes/crmteam.injection.tmLanguage.json', ...rulePages,
+    'syntaxes/crmteam.injection.tmLanguage.json', 'docs/format.md', ...rulePages,
   ].map((f) => `extension/${f}`);
   assert.deepEqual([...zip.keys()].sort(), ['[Content_Types].xml', 'extension.vsixmanifest', ...expected].sort(),
     'exactly the shipped files: no sources, tests, scripts, node_modules or source maps');
@@ -172,6 +173,8 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
       expectSquiggle: 'error',
       problemText: '`jdeo` is not defined under `people`',
       hoverText: 'Read the rule page', // from the language server's hover, not VS Code's own marker hover
+      // The Team Overview: open it from the command palette, see the matrix, activate a cell, land on its line.
+      overview: { file: 'northwind.crmteam.yaml', cell: 'Pat Lee (plee): owner in customization', screenshot: OVERVIEW_SCREENSHOT },
     },
     screenshot: SCREENSHOT,
     timeoutMs: 240_000,
@@ -183,7 +186,7 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   const passed = lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim()).filter((l) => /^✔ /.test(l)).join('\n');
   for (const feature of [/activates when a plan is opened/, /is the build under test/, /expected rule ids/,
     /hover on itOwner/, /"add IT owner" quick fix/, /completion offers the person ids/, /fix-all on save/,
-    /crmteam\.rules changes a severity/, /rename of a person/, /restart command/,
+    /crmteam\.rules changes a severity/, /rename of a person/, /restart command/, /Team Overview opens beside the plan/,
     /closed plan's cross-plan finding is reported/, /configuration file and the roster have their own language ids/]) {
     assert.match(passed, feature, `the suite ran and passed a test matching ${feature}${report}`);
   }
@@ -192,6 +195,10 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   assert.ok(r.ui.squiggles.error >= 1, 'an error squiggle');
   assert.ok(r.ui.problems.some((p: string) => p.includes('`jdeo` is not defined under `people`. Did you mean `jdoe`?')), 'the Problems entry');
   assert.match(r.ui.hover, /Read the rule page/);
+  // The overview: a matrix of 15 activities' members, and the customization row's owner cell leads to line 107.
+  assert.ok(r.ui.overview?.cells >= 30, `overview cells: ${JSON.stringify(r.ui.overview)}`);
+  assert.equal(r.ui.overview.landed, 'Ln 107, Col 33');
+  assert.ok(statSync(OVERVIEW_SCREENSHOT).size > 20_000, 'the overview screenshot');
   assert.equal(r.code, 0);
   const png = readFileSync(SCREENSHOT);
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/core/analyze';
-import { commentLines } from '../harness/check';
+import { analyze } from '../../server/src/engine/analyze';
+import { comments } from '../harness/check';
 import { editsFor, fixture, LspPair, PUSH_CAPABILITIES } from './lspPair';
 
 const URI = 'file:///plans/demo.crmteam.yaml';
@@ -44,7 +44,7 @@ test('the missing IT owner gets one quick fix per candidate; the preferred one n
     const before = pair.text(URI);
     await pair.apply(URI, preferred[0]!.edit);
     assert.match(pair.text(URI), /\n {2}itOwner: jdoe\n/);
-    assert.deepEqual(commentLines(pair.text(URI)), commentLines(before), 'comments are kept');
+    assert.deepEqual(comments(pair.text(URI)), comments(before), 'comments are kept');
     const after = await pair.pullItems(URI);
     assert.ok(!after.some((d) => d.code === 'it-owner-required'), 'the finding is gone');
   } finally {
@@ -113,7 +113,7 @@ test('source.fixAll.crmteam applies every safe fix at once, keeping comments; it
     assert.match(text, /toolSelection: \{ owner: msmith, participants: \[jdoe\] \} {3}# keep this comment/);
     // Its siblings are one-line flow mappings, so the new activity is written the same way.
     assert.match(text, /\n {2}ongoingSupport: \{ owner: jdoe \}\n/);
-    assert.deepEqual(commentLines(text), commentLines(before));
+    assert.deepEqual(comments(text), comments(before));
     const analysis = analyze(text);
     assert.ok(analysis.findings.every((f) => f.fixes.every((fix) => fix.safety !== 'safe')), 'no safe fix is left');
     assert.deepEqual(await codeActions(pair, [], ['source.fixAll']), [], 'nothing left to fix');

@@ -162,3 +162,25 @@ test('a pull for a document that is not open answers an empty report', async () 
     await pair.dispose();
   }
 });
+
+test('broken YAML: the one squiggle is at the opening quote, and typing the closing quote brings the advice back', async () => {
+  const pair = await LspPair.start();
+  try {
+    const text = fixture('fabrikam-draft.crmteam.yaml');
+    const line = text.split('\n').findIndex((l) => /^\s+name: /.test(l));
+    assert.ok(line >= 0);
+    const broken = text.split('\n').map((l, i) => (i === line ? l.replace('name: ', "name: '") : l)).join('\n');
+    await pair.open(URI, broken);
+    const items = await pair.pullItems(URI);
+    assert.deepEqual(items.map((d) => d.code), ['yaml-syntax']);
+    const character = broken.split('\n')[line]!.indexOf("'");
+    assert.deepEqual(items[0]!.range, { start: { line, character }, end: { line, character: character + 1 } });
+    // The user types the closing quote at the end of the line.
+    const end = broken.split('\n')[line]!.length;
+    await pair.change(URI, [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: "'" }]);
+    const fixed = await pair.pullItems(URI);
+    assert.ok(fixed.length > 5 && !fixed.some((d) => d.code === 'yaml-syntax'), 'the rules run again on whole YAML');
+  } finally {
+    await pair.dispose();
+  }
+});

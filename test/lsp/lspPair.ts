@@ -1,5 +1,5 @@
 // An in-process client ↔ server pair over PassThrough streams: the real server, no editor, no child process.
-// Pitfalls handled here (ECOSYSTEM.md §5): `processId: null`, never `exit`, reader/writer objects instead of raw
+// Pitfalls handled here: `processId: null`, never `exit`, reader/writer objects instead of raw
 // streams (the node server calls process.exit when a raw input stream ends), and both connections disposed.
 
 import { PassThrough } from 'node:stream';

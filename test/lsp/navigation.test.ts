@@ -6,7 +6,7 @@ import { test, type TestContext } from 'node:test';
 import type {
   DocumentHighlight, DocumentSymbol, FoldingRange, InlayHint, Location, Range, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { fixture, LspPair, positionOf } from './lspPair';
 
 const URI = 'file:///plans/northwind.crmteam.yaml';

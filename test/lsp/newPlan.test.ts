@@ -2,9 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { NewPlanTemplateRequest } from '../../server/src/common/protocol';
-import { ACTIVITIES, ROLE_KEYS, TECH_FUNCTIONS } from '../../server/src/plan/vocabulary';
+import { ACTIVITIES, ROLE_KEYS, TECH_FUNCTIONS } from '../../server/src/format/vocabulary';
 import { LspPair } from './lspPair';
 
 test('the new-plan template is a complete, clean plan', async () => {

@@ -1,10 +1,10 @@
-// Failures stay contained (STYLE.md principle 5): a rule that throws becomes exactly one internal-error finding and
+// Failures stay contained (ARCHITECTURE.md, "Invariants"): a rule that throws becomes exactly one internal-error finding and
 // every other rule's findings are still there; in the server, the rule's error is logged, a handler that throws
 // answers empty, and no input makes the server exit.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, INTERNAL_ERROR } from '../../server/src/core/analyze';
+import { analyze, INTERNAL_ERROR } from '../../server/src/engine/analyze';
 import type { Finding } from '../../server/src/core/finding';
 import { RULES_BY_ID } from '../../server/src/rules/index';
 import type { Rule, RuleContext } from '../../server/src/rules/rule';

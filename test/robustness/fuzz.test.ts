@@ -1,14 +1,14 @@
 // Mutation fuzzing with fast-check, fixed seeds: plans derived from examples/*.yaml and test/rules/*/invalid.yaml by
 // deleting, duplicating and re-indenting lines, flipping characters, truncating, inserting tabs, and inserting
 // `__proto__`, `constructor`, `toString` and `hasOwnProperty` as keys and ids. Every mutant keeps the engine's
-// invariants (support/engineChecks.ts), and every quick-fix on it leaves YAML that parses and keeps comment lines.
+// invariants (support/engineChecks.ts), and every quick-fix on it leaves YAML that parses and keeps every comment.
 // A second property renames a person to an id that is also a property of JavaScript objects: the findings must be
-// the same as with the plain id (FORMAT.md: `constructor` "must behave exactly like `jdoe`").
+// the same as with the plain id (docs/format.md: such ids "work the same way").
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { checkEngine } from './support/engineChecks';
 import { mutate, mutationArb, type Mutation } from './support/mutations';
 import { seedPlans, type SeedPlan } from './support/plans';
@@ -113,7 +113,7 @@ const SEEDS = [20261122, 4242];
 
 if (!inSandbox) {
   for (const seed of SEEDS) {
-    test(`${RUNS} mutants of the example and fixture plans (seed ${seed}): engine invariants hold, every quick-fix keeps the YAML readable and the comment lines`, async () => {
+    test(`${RUNS} mutants of the example and fixture plans (seed ${seed}): engine invariants hold, every quick-fix keeps the YAML readable and every comment`, async () => {
       const result = await runSandboxed<{ runs: number }>(__filename, 'mutants', { seed, runs: RUNS } satisfies FuzzPayload, { idleMs: 10_000, memoryMb: 1024 });
       assert.ok(result.runs >= RUNS);
     });

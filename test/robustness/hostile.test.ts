@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, INTERNAL_ERROR, MAX_ANALYSED_LENGTH } from '../../server/src/core/analyze';
+import { analyze, INTERNAL_ERROR, MAX_ANALYSED_LENGTH } from '../../server/src/engine/analyze';
 import { decodePlan } from '../../server/src/core/decode';
 import { checkEngine } from './support/engineChecks';
 import { seedPlans } from './support/plans';

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { applyFixes } from '../../server/src/core/applyFixes';
 import type { Level } from '../../server/src/core/finding';
 

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import type { Level } from '../../server/src/core/finding';
 import { analyzeConfig } from '../../server/src/scope/config';
 import { analyzeRoster } from '../../server/src/scope/roster';

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { applyFixes } from '../../server/src/core/applyFixes';
 import type { Finding } from '../../server/src/core/finding';
-import { YamlModel } from '../../server/src/model/yamlModel';
-import { renderFrame } from '../../server/src/cli/codeFrame';
+import { renderFrame } from '../harness/codeFrame';
+import { LineIndex } from '../../server/src/core/lines';
 import { RULES } from '../../server/src/rules/index';
 import { checkFolder, splitFolderText } from '../../server/src/scope/folder';
 import { assertGolden } from '../harness/golden';
@@ -21,13 +21,13 @@ function findingsIn(text: string, id: string): [string, Finding[]][] {
 function snapshotFolder(text: string, id: string): string {
   const files = splitFolderText(text);
   // Related places name files relative to the configuration's folder; in these fixtures that is the root or `sub/`.
-  const modelOf = (from: string) => (file: string) => {
+  const linesOf = (from: string) => (file: string) => {
     const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
     const text = files.get(file) ?? files.get(dir + file) ?? files.get(file.replace(/^[^/]+\//, ''));
-    return text === undefined ? undefined : new YamlModel(text);
+    return text === undefined ? undefined : new LineIndex(text);
   };
   return findingsIn(text, id)
-    .flatMap(([file, list]) => list.map((f) => renderFrame(file, files.get(file)!, new YamlModel(files.get(file)!), f, modelOf(file))))
+    .flatMap(([file, list]) => list.map((f) => renderFrame(file, new LineIndex(files.get(file)!), f, linesOf(file))))
     .join('\n\n') + '\n';
 }
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { isLevel } from '../core/ruleOptions';
 import type { Level } from '../core/finding';
 import { RULES_BY_ID } from '../rules/index';
-import { closest } from '../schema/suggest';
+import { closest } from '../core/suggest';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -33,6 +33,8 @@ export const HELP = `crmteam: checks .crmteam.yaml CRM team plans against their 
 Usage:
   crmteam lint [files | folders | globs ...]   check plans (default: the current folder)
   crmteam rules                                list every rule with its default severity
+  crmteam report [files | folders | globs ...] the team overview: html, markdown or json (crmteam report --help)
+  crmteam diff <base> [<head>]                 who gained and lost what between two versions (crmteam diff --help)
   crmteam --help | --version
 
 Options for lint:
@@ -88,7 +90,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   else if (first === 'rules') { command = 'rules'; patterns = rest; }
   else if (first === 'help') command = 'help';
   else if (first !== undefined) {
-    const command = closest(first, ['lint', 'rules', 'help'], 2)[0];
+    const command = closest(first, ['lint', 'rules', 'report', 'diff', 'help'], 2)[0];
     throw new UsageError(command ? `Unknown command \`${first}\`; did you mean \`crmteam ${command}\`?` : `Unknown command \`${first}\`; to check files, use \`crmteam lint ${first}\`.`);
   }
   else command = 'help';

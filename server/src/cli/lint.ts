@@ -1,14 +1,14 @@
 // Lints one file: read, decode, analyse, apply safe fixes with --fix, and convert findings to 1-based positions.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze } from '../core/analyze';
+import { analyze } from '../engine/analyze';
 import { applicableSafeFixes, applyFixes } from '../core/applyFixes';
 import { decodePlan } from '../core/decode';
 import type { Finding, Level, Severity } from '../core/finding';
-import type { YamlModel } from '../model/yamlModel';
 import type { Config } from '../scope/config';
-import type { PlanFacts } from '../scope/facts';
+import type { PlanFacts } from '../plan/facts';
 import type { Roster } from '../scope/roster';
+import type { LineIndex } from '../core/lines';
 
 export interface ReportedFinding {
   readonly ruleId: string;
@@ -87,7 +87,7 @@ export function lintFile(path: string, options: LintFileOptions): FileReport {
       }
     }
   }
-  const findings = analysis.findings.map((f) => report(analysis.model, f));
+  const findings = analysis.findings.map((f) => report(analysis.lines, f));
   if (decoded.problem) {
     findings.unshift({ ruleId: 'yaml-syntax', severity: 'error', message: decoded.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, related: [] });
   }
@@ -98,9 +98,9 @@ function analyzeOptions(options: LintFileOptions) {
   return { levels: options.levels, ...(options.config ? { config: options.config } : {}), ...(options.roster ? { roster: options.roster } : {}) };
 }
 
-export function report(model: YamlModel, finding: Finding): ReportedFinding {
-  const start = model.linePos(finding.range.start);
-  const end = model.linePos(finding.range.end);
+export function report(lines: LineIndex, finding: Finding): ReportedFinding {
+  const start = lines.position(finding.range.start);
+  const end = lines.position(finding.range.end);
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -111,7 +111,7 @@ export function report(model: YamlModel, finding: Finding): ReportedFinding {
     endColumn: end.character + 1,
     fixable: finding.fixes.some((f) => f.safety === 'safe'),
     related: finding.related.map((r) => {
-      const pos = model.linePos(r.range.start);
+      const pos = lines.position(r.range.start);
       return { line: pos.line + 1, column: pos.character + 1, message: r.message };
     }),
   };

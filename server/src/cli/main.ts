@@ -8,13 +8,14 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { HELP, parseCliArgs, UsageError, type LintOptions } from './args';
 import { displayPath, findPlanFiles } from './files';
 import { lintFile, type FileReport, type LintFileOptions } from './lint';
+import { runDiff, runReport } from './report';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { summarize } from './formatters/summary';
 import { RULES } from '../rules/index';
-import { effectiveLevels } from '../core/analyze';
+import { effectiveLevels } from '../engine/analyze';
 import { analyzeConfig } from '../scope/config';
 import { analyzeRoster } from '../scope/roster';
 import { checkScope } from '../scope/checkScope';
@@ -36,11 +37,14 @@ interface WorkerTask { readonly jobs: readonly LintJob[]; readonly scopes: Scope
 export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   let options: LintOptions;
   try {
+    if (argv[0] === 'report') return runReport(argv.slice(1), cwd);
+    if (argv[0] === 'diff') return runDiff(argv.slice(1), cwd);
     options = parseCliArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       const message = /[.?]$/.test(error.message) ? error.message : `${error.message}.`;
-      process.stderr.write(`crmteam: ${message} See \`crmteam --help\`.\n`);
+      const help = argv[0] === 'report' || argv[0] === 'diff' ? `crmteam ${argv[0]} --help` : 'crmteam --help';
+      process.stderr.write(`crmteam: ${message} See \`${help}\`.\n`);
       return 2;
     }
     throw error;

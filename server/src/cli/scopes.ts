@@ -132,8 +132,8 @@ export function reportScopeFinding(scopeFinding: ScopeFinding, displayOf: (scope
 }
 
 /** The findings of a configuration or roster file, for the report. */
-export function settingsFileFindings(analysis: { model: Parameters<typeof report>[0]; findings: readonly Parameters<typeof report>[1][] }): ReportedFinding[] {
-  return analysis.findings.map((f) => report(analysis.model, f));
+export function settingsFileFindings(analysis: { model: { readonly lines: Parameters<typeof report>[0] }; findings: readonly Parameters<typeof report>[1][] }): ReportedFinding[] {
+  return analysis.findings.map((f) => report(analysis.model.lines, f));
 }
 
 function exists(path: string): boolean {

@@ -1,7 +1,9 @@
 // Names shared by the VS Code client and the language server: the language id, command ids, the fix-all kind,
-// the initialization options and the one custom request (each custom message says who sends it and why).
-// Plain values only: the client and the server bundle different copies of vscode-jsonrpc, so a message is named
+// the initialization options and the custom requests (each custom message says who sends it and why).
+// Plain values and types only: the client and the server bundle different copies of vscode-jsonrpc, so a message is named
 // by its method string rather than by a RequestType object.
+
+import type { Overview } from '../overview/model';
 
 /** The language id of team plans; VS Code assigns it by `*.crmteam.yaml` / `*.crmteam.yml`. */
 export const LANGUAGE_ID = 'crmteam-yaml';
@@ -24,6 +26,7 @@ export const Commands = {
   newPlan: 'crmteam.newPlan',
   restartServer: 'crmteam.restartServer',
   showOutput: 'crmteam.showOutput',
+  openOverview: 'crmteam.openOverview',
 } as const;
 
 /** What the client may tell the server in `initialize`; every field is optional. */
@@ -50,3 +53,15 @@ export interface DiagnosticData {
 export const NewPlanTemplateRequest = { method: 'crmteam/newPlanTemplate' } as const;
 /** The answer to `NewPlanTemplateRequest`: the plan's text. */
 export type NewPlanTemplateResult = string;
+
+/**
+ * Sent by the client for the Team Overview webview, on opening it and after each change of the plan: the server
+ * answers with the overview of the document's current version (`null` when the document is not open). The client
+ * only renders it.
+ */
+export const OverviewRequest = { method: 'crmteam/overview' } as const;
+export interface OverviewParams {
+  readonly textDocument: { readonly uri: string };
+}
+/** The answer to `OverviewRequest`; its `file` is the document's URI and places are 1-based. */
+export type OverviewResult = Overview | null;

@@ -2,6 +2,7 @@
 // `contributes.configuration` in package.json; change both together (CONTRIBUTING.md, "Add a setting").
 
 import type { Level } from '../core/finding';
+import { isRecord } from '../core/own';
 import { isLevel } from '../core/ruleOptions';
 
 /** The configuration section the server asks for with `workspace/configuration`. */
@@ -53,8 +54,4 @@ export function normalizeSettings(raw: unknown): Settings {
     trace: { server: server === 'messages' || server === 'verbose' || server === 'off' ? server : DEFAULT_SETTINGS.trace.server },
     workspaceDiagnostics: typeof section.workspaceDiagnostics === 'boolean' ? section.workspaceDiagnostics : DEFAULT_SETTINGS.workspaceDiagnostics,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,12 +1,12 @@
 // Code actions from the cached analysis: every fix of each diagnostic as a quick fix, "Ignore <rule> on this line",
 // and `source.fixAll.crmteam` (every safe, non-overlapping fix as one edit). Findings are found through
-// `Diagnostic.data` and the rule id, never through message text (STYLE.md principle 9).
+// `Diagnostic.data` and the rule id, never through message text.
 
 import { isScalar } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
-import type { Analysis } from '../core/analyze';
-import { INTERNAL_ERROR } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
+import { INTERNAL_ERROR } from '../engine/analyze';
 import { applicableSafeFixes } from '../core/applyFixes';
 import type { Edit, Finding } from '../core/finding';
 import { insertLineBefore } from '../model/edits';
@@ -98,13 +98,13 @@ export function ignoreEdit(analysis: Analysis, finding: Finding): Edit | undefin
   if (NOT_IGNORABLE.has(finding.ruleId)) return undefined;
   const { model } = analysis;
   const text = model.text;
-  const line = model.linePos(finding.range.start).line;
+  const line = analysis.lines.lineOf(finding.range.start);
   const existing = analysis.suppressions.find((s) => s.kind === 'next-line' && s.line === line && s.ruleIds.length > 0);
   if (existing) {
     const last = existing.ruleIds[existing.ruleIds.length - 1]!;
     return { start: last.range.end, end: last.range.end, text: `, ${finding.ruleId}` };
   }
-  const lineStart = text.lastIndexOf('\n', finding.range.start - 1) + 1;
+  const lineStart = analysis.lines.lineStart(line);
   // Inside a multi-line scalar a new line would become part of the value, not a comment.
   const node = model.locate(finding.range.start).node;
   if (node && isScalar(node) && node.range && node.range[0] < lineStart) return undefined;

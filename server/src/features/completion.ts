@@ -3,7 +3,7 @@
 // completion/context.ts; each kind of item has its own module. Never throws: anything odd gives an empty list.
 
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
 import type { FeatureContext } from './context';
 import { cursorContext, type KeyContext } from './completion/context';
 import { keyItems } from './completion/keys';

@@ -24,6 +24,16 @@ export function ruleDocsHref(ctx: Pick<FeatureContext, 'docsBase'>, ruleId: stri
   return `${ctx.docsBase}/${encodeURIComponent(ruleId)}.md`;
 }
 
+/**
+ * The address of the format reference, `docs/format.md`, which sits next to the folder of rule pages; `section` is
+ * a heading's anchor (`project`, `assignments`).
+ */
+export function formatDocsHref(ctx: Pick<FeatureContext, 'docsBase'>, section?: string): string {
+  const base = ctx.docsBase.replace(/\/+$/, '');
+  const docs = base.endsWith('/rules') ? base.slice(0, -'/rules'.length) : `${base}/..`;
+  return `${docs}/format.md${section ? `#${section}` : ''}`;
+}
+
 /** Offset edits on this document as a workspace edit: versioned `documentChanges` when the client takes them. */
 export function workspaceEdit(edits: readonly Edit[], ctx: FeatureContext, documentChanges: boolean): WorkspaceEdit {
   // A stable sort: insertions at the same offset keep the order they were given in.

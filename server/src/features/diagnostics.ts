@@ -2,7 +2,7 @@
 // places, the "unnecessary" tag, and `data` that lets a code action find the finding again without re-analysing.
 
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
 import type { Finding, Severity } from '../core/finding';
 import { RULES_BY_ID } from '../rules/index';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../common/protocol';

@@ -1,14 +1,15 @@
 // What a key or a value of a plan means, as Markdown: the guidance in `knowledge/` where there is some, else the
-// schema's own descriptions (STYLE.md principle 11). Hover and completion both ask here, so they say the same thing
-// about the same place.
+// schema's own descriptions. Hover and completion both ask here, so they say the same thing about the same place.
 
 import {
   activityHoverMarkdown, affiliationHoverMarkdown, departmentHoverMarkdown, fieldHoverMarkdown,
   projectFieldHoverMarkdown, roleHoverMarkdown, techFunctionHoverMarkdown,
 } from '../knowledge/markdown';
-import { ACTIVITY_FIELD_GUIDANCE, ASSIGNMENT_FIELD_GUIDANCE, PARTNER_FIELD_GUIDANCE, PROJECT_FIELD_GUIDANCE } from '../knowledge/vocabulary';
+import { ACTIVITY_FIELD_GUIDANCE, ASSIGNMENT_FIELD_GUIDANCE, PARTNER_FIELD_GUIDANCE, PROJECT_FIELD_GUIDANCE } from '../knowledge/fields';
 import type { Path } from '../model/yamlModel';
-import { allowedKeysAt, own, schemaAtPath, type SchemaNode } from '../schema/schemaIssues';
+import { own } from '../core/own';
+import { allowedKeysAt, schemaAtPath, type SchemaNode } from '../schema/lookup';
+import { formatDocsHref } from './context';
 
 /** `roles.businessOwners[0].person`. */
 export function pathLabel(path: Path): string {
@@ -63,8 +64,21 @@ function showDefault(value: unknown): string | undefined {
   return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 }
 
+/** The section of docs/format.md that describes the key at `path` (a heading's anchor). */
+function formatSection(path: Path): string {
+  const [section] = path;
+  if (section === 'roles' && path.some((s) => s === 'person' || s === 'allocation' || s === 'note')) return 'assignments';
+  return typeof section === 'string' && ['project', 'people', 'roles', 'partners', 'activities'].includes(section)
+    ? section
+    : 'top-level';
+}
+
+function formatLink(path: Path, docsBase: string): string {
+  return `[The \`.crmteam.yaml\` format](${formatDocsHref({ docsBase }, formatSection(path))}) describes every key.`;
+}
+
 /** The schema's description of the key at `path`, with its default, allowed values and keys. */
-export function schemaMarkdown(path: Path): string | undefined {
+export function schemaMarkdown(path: Path, docsBase: string): string | undefined {
   const node = schemaAt(path);
   if (!node) return undefined;
   const description = text(node, 'markdownDescription') ?? text(node, 'description');
@@ -92,7 +106,7 @@ export function schemaMarkdown(path: Path): string | undefined {
   if (format !== undefined) blocks.push(`**Format:** ${format}`);
   const pattern = text(node, 'pattern');
   if (pattern !== undefined) blocks.push(`**Pattern:** \`${pattern}\``);
-  return blocks.length > 1 ? blocks.join('\n\n') : undefined;
+  return blocks.length > 1 ? [...blocks, formatLink(path, docsBase)].join('\n\n') : undefined;
 }
 
 /** The schema's one-line `description` of the key at `path`. */
@@ -128,7 +142,7 @@ export function keyMarkdown(path: Path, docsBase: string): string | undefined {
     const g = ASSIGNMENT_FIELD_GUIDANCE.get(key);
     if (g && schemaAt(path)) known = fieldHoverMarkdown(g, pathLabel(path), docsBase);
   }
-  if (known === undefined) return schemaMarkdown(path);
+  if (known === undefined) return schemaMarkdown(path, docsBase);
   const values = allowedValues(path);
   if (values.length > 1 && !known.includes('**Values**')) {
     return `${known}\n\n**Allowed values:** ${values.map((v) => `\`${v.value}\``).join(', ')}`;
@@ -161,12 +175,12 @@ export function valueMarkdown(path: Path, value: string, docsBase: string): stri
 }
 
 /** For a key the schema does not know: where it is, and the keys allowed there. */
-export function unknownKeyMarkdown(path: Path): string | undefined {
+export function unknownKeyMarkdown(path: Path, docsBase: string): string | undefined {
   if (path.length === 0 || typeof path[path.length - 1] !== 'string') return undefined;
   const parent = path.slice(0, -1);
   const allowed = allowedKeysAt(parent);
   if (allowed.length === 0) return undefined;
   const where = parent.length === 0 ? 'at the top level' : `under \`${pathLabel(parent)}\``;
   const key = String(path[path.length - 1]).replace(/`/g, "'");
-  return `### \`${key}\`: not a key of the format\n\nThe keys allowed ${where} are ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
+  return `### \`${key}\`: not a key of the format\n\nThe keys allowed ${where} are ${allowed.map((k) => `\`${k}\``).join(', ')}.\n\n${formatLink(parent, docsBase)}`;
 }

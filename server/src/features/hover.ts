@@ -5,7 +5,7 @@
 
 import { isScalar } from 'yaml';
 import type { Hover } from 'vscode-languageserver-types';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
 import type { Finding, OffsetRange } from '../core/finding';
 import { rangeOf } from '../model/yamlModel';
 import { RULES_BY_ID } from '../rules/index';
@@ -39,7 +39,7 @@ function subjectAt(analysis: Analysis, offset: number, ctx: FeatureContext): Sub
   const path = location.path;
   if (location.on === 'key') {
     if (path.length === 2 && path[0] === 'people') return { markdown: personCard(plan, String(path[1])), range };
-    return { ...optional(keyMarkdown(path, ctx.docsBase) ?? unknownKeyMarkdown(path)), range };
+    return { ...optional(keyMarkdown(path, ctx.docsBase) ?? unknownKeyMarkdown(path, ctx.docsBase)), range };
   }
   if (location.on === 'value' && isScalar(location.node)) {
     const value = location.node.value;

@@ -8,11 +8,11 @@ import {
   type DocumentHighlight, type DocumentSymbol, type FoldingRange, type InlayHint, type Location, type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
 import type { Edit, OffsetRange } from '../core/finding';
 import { scalarText } from '../model/edits';
 import { contentEnd, keyName, type Path } from '../model/yamlModel';
-import { isValidPersonId, PERSON_ID_MAX_LENGTH } from '../plan/vocabulary';
+import { isValidPersonId, PERSON_ID_MAX_LENGTH } from '../format/vocabulary';
 import { workspaceEdit, type FeatureContext } from './context';
 
 /** A person id under the cursor: on a reference, or on the key that defines it. */
@@ -229,17 +229,17 @@ export function foldingRanges(analysis: Analysis, ctx: FeatureContext): FoldingR
     }
   }
   // Blocks of two or more whole-line comments fold too.
-  const lines = text.split('\n');
+  const lines = analysis.lines;
   let first = -1;
-  lines.forEach((line, index) => {
-    const isComment = /^\s*#/.test(line);
+  for (let index = 0; index < lines.lineCount; index++) {
+    const isComment = /^\s*#/.test(lines.lineText(index));
     if (isComment && first < 0) first = index;
-    if (!isComment || index === lines.length - 1) {
+    if (!isComment || index === lines.lineCount - 1) {
       const last = isComment ? index : index - 1;
       if (first >= 0 && last > first && !byStart.has(first)) byStart.set(first, { startLine: first, endLine: last, kind: FoldingRangeKind.Comment });
       if (!isComment) first = -1;
     }
-  });
+  }
   return [...byStart.values()].sort((a, b) => a.startLine - b.startLine);
 }
 

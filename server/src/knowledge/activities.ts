@@ -14,13 +14,15 @@ export interface ActivityGuidance {
   readonly owner: string;
   /** Who should take part, and why. */
   readonly participants: string;
-  /** The `RULES.md` rule ids that check this activity (may be empty). */
+  /** Advice of this project's own, beyond the articles: shown under its own heading. */
+  readonly advice?: string;
+  /** The ids of the rules (server/src/rules/) that check this activity (may be empty). */
   readonly rules: readonly string[];
   readonly sources: readonly SourceId[];
 }
 
-// The keys themselves are the format's (plan/vocabulary.ts); this module only adds the guidance for each.
-export { ACTIVITIES as ACTIVITY_KEYS } from '../plan/vocabulary';
+// The keys themselves are the format's (format/vocabulary.ts); this module only adds the guidance for each.
+export { ACTIVITIES as ACTIVITY_KEYS } from '../format/vocabulary';
 
 const ACTIVITIES: readonly ActivityGuidance[] = [
   {
@@ -35,7 +37,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     participants:
       'The IT owner and technical staff, who know how a tool could fit the IT environment and can spot problems ' +
       'early; super-users, who write the use cases; and, on a significant project, the CIO.',
-    rules: ['it-must-not-lead', 'requirements-need-it'],
+    rules: ['it-must-not-lead', 'requirements-need-it', 'integrator-not-decider', 'cio-in-selection'],
     sources: ['001', '000', '002'],
   },
   {
@@ -45,13 +47,13 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     owner:
       'An internal business owner: the people who will work in the tool every day have most to gain and should make ' +
       'the call. The decision should turn on usability, fit with business processes and expected return; how easily ' +
-      'a product can be customised is a cost-of-ownership question, not the deciding one. Never the integrator, to ' +
-      'whom every product looks easy because they use it daily.',
+      'a product can be customised is a cost-of-ownership question, not the deciding one. Not the integrator: as ' +
+      'article 002 notes, an integrator works with these products all the time and finds every one of them easy.',
     participants:
       'The IT owner and technical staff, to test candidates against the technical requirements, cost the gaps and ' +
-      'speak with the vendors’ technicians. Settle early how much technical capacity the project can count on, and ' +
-      'choose a tool within it.',
-    rules: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it'],
+      'speak with the vendors’ technicians; on a significant project, the head of IT as well. Settle early how much ' +
+      'technical capacity the project can count on, and choose a tool within it.',
+    rules: ['selection-led-by-business', 'integrator-not-decider', 'selection-includes-it', 'cio-in-selection'],
     sources: ['003', '002', '000'],
   },
   {
@@ -74,7 +76,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
       'The IT owner, for the technical side: a conversation between your IT owner and the reference customer’s IT ' +
       'owner is the surest way to hear how the tool really behaves.',
     participants: 'Business owners, who should ask their own counterparts about adoption and fit with the work.',
-    rules: [],
+    rules: ['it-owner-in-reference-checks'],
     sources: ['000'],
   },
   {
@@ -85,7 +87,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     participants:
       'The vendor or the integrator. Installing can be a sizeable job, nearly always so for high-end products, and ' +
       'goes best with their help.',
-    rules: ['installation-assistance'],
+    rules: ['installation-assistance', 'installation-needs-it'],
     sources: ['002', '003'],
   },
   {
@@ -130,11 +132,12 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
       'Checking the system throughout the project against the business use cases and the technical criteria, load ' +
       'testing included.',
     owner:
-      'Super-users or a business owner for functional testing, against the use cases that record what the business ' +
-      'needs.',
+      'No article names an owner. In article 002 the technical staff carry out the tests, or verify their results, ' +
+      'all through the project.',
     participants:
-      'Technical staff, who write the administration use cases and either carry out the tests or verify their results. ' +
-      '`loadTesting` names the technical person who decides how much load the system must withstand.',
+      'Technical staff, who also write the administration use cases and set the load-testing criteria (`loadTesting` ' +
+      'names that person); the super-users’ use cases say what the business needs tested.',
+    advice: 'Have a business owner or a super-user accept the functional results against the use cases.',
     rules: ['load-testing-owner'],
     sources: ['002'],
   },
@@ -181,7 +184,8 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     owner: 'The IT owner or the support lead.',
     participants:
       'Enough technical and support staff to answer almost at once: even well-trained users make mistakes at first, ' +
-      'and no test campaign catches every fault. At least two people.',
+      'and no test campaign catches every fault.',
+    advice: 'At least two people: this project’s own measure of enough.',
     rules: ['rollout-support-capacity', 'it-owner-stays-involved'],
     sources: ['000', '002'],
   },
@@ -193,7 +197,7 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     participants:
       'The support team and technical staff, including the in-house programmers who learned the custom code. ' +
       'Integrators seldom take on full support after rollout, so plan, hire and train for it during the project.',
-    rules: ['support-plan-required', 'it-owner-stays-involved'],
+    rules: ['support-plan-required', 'it-owner-stays-involved', 'in-house-support'],
     sources: ['000', '002'],
   },
   {
@@ -201,8 +205,8 @@ const ACTIVITIES: readonly ActivityGuidance[] = [
     title: 'CRM vision',
     what: 'Watching how the system is used once it is delivered, and planning where it goes next.',
     owner:
-      'A business owner or the champion. Once the first delivery is done, the champion’s job often shifts from ' +
-      'driving adoption to guiding the longer-term plan.',
+      'A business owner or the champion. Once the first delivery is done, article 004 suggests the champion may ' +
+      'stay on with a new focus: watching the system and planning ahead.',
     participants:
       'The IT owner, to fit the plans into the IT roadmap. IT is also the natural home for a company-wide CRM plan.',
     rules: ['post-rollout-vision'],

@@ -1,5 +1,6 @@
 // Renders the guidance in this folder as Markdown for hovers, completion documentation and rule pages.
-// Every text ends with an italic citation line naming the source articles; rule ids link to their pages under
+// Every text ends with an italic citation line naming the source articles, for everything but the project's own advice,
+// which has a heading of its own; rule ids link to their pages under
 // `docsBase` (a URL or path prefix; `''` gives relative links such as `it-owner-required.md`).
 
 import { ACTIVITY_GUIDANCE, type ActivityGuidance } from './activities';
@@ -11,7 +12,7 @@ import {
   PROJECT_FIELD_GUIDANCE,
   type FieldGuidance,
   type ValueGuidance,
-} from './vocabulary';
+} from './fields';
 
 /** `[rule-id](docsBase/rule-id.md)`. */
 export function ruleLink(ruleId: string, docsBase: string): string {
@@ -23,6 +24,9 @@ export function ruleLink(ruleId: string, docsBase: string): string {
 function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
+
+/** The heading of advice that is this project's own: the citation line below it does not cover it. */
+const OUR_ADVICE = '**Our advice** (not from the articles):';
 
 function bullets(items: readonly string[]): string {
   return items.map((i) => `- ${i}`).join('\n');
@@ -48,10 +52,11 @@ function roleLike(g: RoleGuidance, heading: string, docsBase: string, requiredWh
     heading,
     g.purpose,
     `**Responsible for**\n${bullets(g.responsibilities)}`,
-    `**Needs**\n${bullets(g.needs)}`,
+    g.needs.length > 0 ? `**Needs**\n${bullets(g.needs)}` : undefined,
     `**Time:** ${g.time}`,
     requiredWhen === undefined ? undefined : `**Required:** ${requiredWhen}`,
     g.pitfalls && g.pitfalls.length > 0 ? `**Watch out for**\n${bullets(g.pitfalls)}` : undefined,
+    g.advice && g.advice.length > 0 ? `${OUR_ADVICE}\n${bullets(g.advice)}` : undefined,
     checkedBy(g.rules, docsBase, 'role'),
     citation(g.sources),
   ]);
@@ -75,6 +80,7 @@ function activity(g: ActivityGuidance, docsBase: string): string {
     g.what,
     `**Who should own it:** ${g.owner}`,
     `**Who should take part:** ${g.participants}`,
+    g.advice === undefined ? undefined : `${OUR_ADVICE} ${g.advice}`,
     checkedBy(g.rules, docsBase, 'activity'),
     citation(g.sources),
   ]);
@@ -97,7 +103,7 @@ function valueBlock(v: ValueGuidance, docsBase: string, heading: string): string
 }
 
 /**
- * Hover for a field described in `vocabulary.ts`. With a `value` the field has guidance for, the text explains
+ * Hover for a field described in `fields.ts`. With a `value` the field has guidance for, the text explains
  * that value; otherwise it explains the field and lists its values.
  */
 export function fieldHoverMarkdown(g: FieldGuidance, path: string, docsBase: string, value?: string): string {

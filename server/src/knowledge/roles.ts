@@ -1,6 +1,6 @@
 // What each role under `roles` is for, and each technical-staff function: the guidance behind hovers,
 // completion documentation and rule pages. Written in our own words; each entry names the articles it rests on
-// (see `sources.ts`). Rule ids refer to `RULES.md`.
+// (see `sources.ts`). Rule ids are those of server/src/rules/.
 
 import type { SourceId } from './sources';
 
@@ -12,12 +12,17 @@ export interface RoleGuidance {
   /** What the role is for, in one or two sentences. */
   readonly purpose: string;
   readonly responsibilities: readonly string[];
-  /** What the person needs: skills, standing, conditions. */
+  /** What the person needs: skills, standing, conditions (may be empty when the articles say nothing). */
   readonly needs: readonly string[];
   /** How much time the role takes, and when. */
   readonly time: string;
   readonly pitfalls?: readonly string[];
-  /** The `RULES.md` rule ids that check this role (may be empty). */
+  /**
+   * Advice of this project's own, beyond what the articles say (a sponsor's or a project manager's duties, say):
+   * shown under its own heading, never under the citation's authority.
+   */
+  readonly advice?: readonly string[];
+  /** The ids of the rules (server/src/rules/) that check this role (may be empty). */
   readonly rules: readonly string[];
   readonly sources: readonly SourceId[];
 }
@@ -27,31 +32,30 @@ export interface TechFunctionGuidance extends RoleGuidance {
   readonly requiredWhen: string;
 }
 
-// The keys themselves are the format's (plan/vocabulary.ts); this module only adds the guidance for each.
-export { ROLE_KEYS, TECH_FUNCTIONS as TECH_FUNCTION_KEYS } from '../plan/vocabulary';
+// The keys themselves are the format's (format/vocabulary.ts); this module only adds the guidance for each.
+export { ROLE_KEYS, TECH_FUNCTIONS as TECH_FUNCTION_KEYS } from '../format/vocabulary';
 
 const ROLES: readonly RoleGuidance[] = [
   {
     key: 'executiveSponsor',
     title: 'Executive sponsor',
     purpose:
-      'The senior business leader who backs the CRM project, keeps it a priority and settles what the team cannot ' +
-      'settle alone. Sponsorship has to come from the business, because the project only pays off if users adopt the tool.',
+      'The senior leader who backs the CRM project. Article 001 counts strong, direct sponsorship from the business ' +
+      'users among the things a CRM project cannot do without, so the sponsor belongs on the business side.',
     responsibilities: [
-      'Keep the business case in front of leadership and protect the budget.',
-      'Give the business owners the mandate to lead, and expect them to use it.',
-      'Arbitrate between departments, and between business and IT, when the owners reach a deadlock.',
-      'Judge the project on adoption and business results after go-live, not only on delivery.',
+      'Give the project visible backing from the business, with guidance and feedback as well as approval.',
+      'Keep the non-technical decisions with the owners of the initiative instead of passing them to IT (article 003).',
     ],
-    needs: [
-      'A seat on the business side of the company. An IT executive in this seat tells everyone that IT is driving.',
-      'Time for steering decisions and for escalations, at short notice around selection and rollout.',
-    ],
-    time:
-      'The articles set no figure. Expect light but regular involvement for steering and escalations, rising around ' +
-      'the tool decision and the rollout date.',
+    needs: ['A position on the business side of the company: article 001 advises against IT driving a CRM project.'],
+    time: 'The articles give no figure.',
     pitfalls: [
-      'Making the CIO the sponsor. IT should support a CRM project, not steer it; when IT leads, the functional owners tend to step back.',
+      'An IT executive as sponsor. Article 001 warns that IT should not drive a CRM project, because its success rests on the users’ buy-in.',
+    ],
+    advice: [
+      'Keep the business case in front of leadership and protect the budget.',
+      'Settle disputes between departments, or between business and IT, that the owners cannot settle themselves.',
+      'Judge the project after go-live by adoption and business results, not only by delivery.',
+      'Expect light but regular involvement, rising around the tool decision and the rollout date.',
     ],
     rules: ['it-must-not-lead'],
     sources: ['001', '003'],
@@ -76,13 +80,12 @@ const ROLES: readonly RoleGuidance[] = [
       'A working partnership with the IT owner, since most business managers know little of the technical side of selecting and implementing a tool.',
       'A stated allocation, so that the plan shows whether they really have the time.',
     ],
-    time:
-      'Significant for the whole project: heaviest during requirements, tool selection and data migration, and ' +
-      'ongoing after go-live for adoption and data discipline.',
+    time: 'The articles give no figure, but the owners stay responsible for how the tool is used long after go-live.',
     pitfalls: [
       'Letting IT pick the tool. Users who had no say in the choice may simply refuse to work with it.',
       'Doubling as the IT owner. The two roles balance each other and need two people.',
     ],
+    advice: ['Expect significant time for the whole project, heaviest during requirements, tool selection and data migration.'],
     rules: [
       'business-owner-required',
       'it-owner-not-business-owner',
@@ -96,11 +99,11 @@ const ROLES: readonly RoleGuidance[] = [
     key: 'itOwner',
     title: 'IT owner',
     purpose:
-      'The technical counterpart of the business owners. While the project runs, this person steers its technical ' +
-      'side; once the system is live, they see that it is administered, supported and improved for as long as it runs.',
+      'Internal IT’s lead on the project and the business owners’ opposite number: the one who answers for the ' +
+      'technical choices and the IT work, and who keeps the tool in good health for years after go-live.',
     responsibilities: [
       'Bring the technical requirements into the requirements work and confirm that the project fits the IT architecture, today’s or a planned one.',
-      'Vet candidate tools against those requirements and put a price on any gap; join demos, technical sessions and reference calls, where a talk with the reference customer’s own IT lead is the most revealing check.',
+      'Vet candidate tools against those requirements and put a price on any gap; often also join demos, technical sessions and reference calls, where a talk with the reference customer’s own IT lead is the most revealing check.',
       'Lead the choice of integrator: business owners rarely know what separates a capable integrator from a weak one, or how to work well with one.',
       'During implementation, put the right IT people on the work, coordinate the IT groups involved and check what the integrator delivers on the technical side.',
       'Plan support before rollout (skills, processes, staffing, handling of enhancement requests) and stay involved after go-live.',
@@ -113,11 +116,11 @@ const ROLES: readonly RoleGuidance[] = [
       'The right level: usually an applications manager (a title along the lines of Business Applications Manager). A CIO should help shape requirements and selection on a big project, but rarely runs it day to day, except in a small company with no other senior IT person.',
     ],
     time:
-      'Driven mainly by the share of the build that an outside party does. An in-house build, or a large or ' +
-      'enterprise deployment, needs a full-time IT owner; lighter projects need less time, but never nobody.',
+      'Driven mainly by the share of the build that an outside party does. An in-house build, or a large ' +
+      'deployment, needs a full-time IT owner; lighter projects need less time, but never nobody.',
     pitfalls: [
       'Leaving the seat empty because the integrator is capable and the project manager experienced. Someone inside must still fit the system into the company’s infrastructure and secure the IT people it needs.',
-      'Giving the role to an integrator’s or vendor’s consultant. No outsider understands your systems and constraints the way your own staff do.',
+      'Giving the role to an integrator’s or vendor’s consultant: the company’s IT landscape is known best from inside, a point article 002 makes about the tool decision.',
       'Combining it with a business owner role, which removes the balance between the two sides.',
       'An IT owner who keeps resisting the chosen tool turns into an obstacle.',
     ],
@@ -129,6 +132,7 @@ const ROLES: readonly RoleGuidance[] = [
       'it-owner-full-time',
       'it-owner-stays-involved',
       'integrator-selection-needs-it-owner',
+      'it-owner-in-reference-checks',
     ],
     sources: ['000', '001', '002'],
   },
@@ -136,23 +140,21 @@ const ROLES: readonly RoleGuidance[] = [
     key: 'projectManager',
     title: 'Project manager',
     purpose:
-      'Runs the plan day to day: schedule, tasks, risks, and the flow of information between the business owners, ' +
-      'the IT owner, the integrator and the vendor.',
+      'Runs the plan from day to day. The articles do not describe this role; what they do say is that a strong ' +
+      'project manager does not make the IT owner unnecessary (article 000). The duties below are our suggestion.',
     responsibilities: [
+      'Work with the vendor’s lead project manager, who in article 004’s account deals directly with the customer and its key people.',
+    ],
+    needs: [],
+    time: 'The articles give no figure.',
+    pitfalls: [
+      'Treating an able project manager as a substitute for the IT owner: article 000 wants an IT owner even when both the project manager and the integrator are capable.',
+    ],
+    advice: [
       'Keep the schedule, the task list and the risk log current.',
-      'Act as the internal counterpart of the vendor’s and the integrator’s project managers.',
       'Report progress to the owners and the executive sponsor, and escalate what blocks the work.',
       'Make sure every activity in the plan has an owner who knows it.',
-    ],
-    needs: [
-      'Experience running software rollouts, ideally of packaged business applications.',
-      'Direct access to both the business owners and the IT owner, and the standing to chase deliverables.',
-    ],
-    time:
-      'The articles give no figure. Expect steady involvement for the length of the project, often full-time on a ' +
-      'large rollout, tapering off after go-live.',
-    pitfalls: [
-      'Treating an able project manager as a substitute for the IT owner or the business owners. The project manager coordinates the work; the owners make the technical and business decisions.',
+      'Expect steady involvement for the length of the project, often full-time on a large rollout, tapering off after go-live.',
     ],
     rules: [],
     sources: ['000', '004'],
@@ -161,28 +163,26 @@ const ROLES: readonly RoleGuidance[] = [
     key: 'champion',
     title: 'CRM champion',
     purpose:
-      'The person on the customer’s side who carries the project inside the organisation: explains it, shapes ' +
-      'expectations and keeps it moving. The supplier cannot play this part, and in many projects this person makes ' +
-      'the difference between success and failure.',
+      'The person on the customer’s side who carries the CRM project inside the organisation. The supplier’s team ' +
+      'cannot do this for you, and article 004 finds that in many projects this person decides whether it succeeds.',
     responsibilities: [
-      'Promote the project and keep people convinced through the early, uncomfortable weeks of change.',
-      'Set realistic expectations across the organisation.',
+      'Communicate clearly, and help set realistic expectations across the organisation.',
+      'Believe in the project and see it through.',
       'Talk to people at every level to learn how they work, and help shape the procedures the system will put in place.',
       'Push, or get someone senior to push, when goals start to slip.',
-      'Be the main contact for the supplier’s project manager.',
     ],
     needs: [
-      'Clear, persuasive communication.',
       'The respect of colleagues across the organisation.',
-      'Real conviction about the project, and the persistence to see it through.',
-      'Clout, their own or a senior backer’s, to press when the project drifts.',
-      'Often whoever handled the contract negotiation and helped pick the supplier, though the job can be delegated.',
+      'Often, though not always, whoever negotiated the contract and helped pick the supplier; the job can also be delegated.',
     ],
     time:
-      'Most intense from selection through rollout. As users feel the benefit and start promoting the system ' +
-      'themselves, less championing is needed; the role often turns towards the longer-term CRM vision.',
-    pitfalls: [
-      'Picking someone from IT. The champion speaks for the business; an IT champion signals that IT is driving.',
+      'Article 004 expects less championing to be needed as users feel the benefit and start promoting the system ' +
+      'themselves; after the first delivery, the role may turn to watching the system and planning ahead.',
+    pitfalls: ['A champion from IT: the project then looks IT-driven, which article 001 advises against.'],
+    advice: [
+      'Pick someone from the business side.',
+      'Make the champion the main contact for the supplier’s project manager.',
+      'Expect the most work from selection through rollout.',
     ],
     rules: ['champion-required', 'it-must-not-lead'],
     sources: ['004', '001'],
@@ -191,20 +191,17 @@ const ROLES: readonly RoleGuidance[] = [
     key: 'superUsers',
     title: 'Super-users',
     purpose:
-      'Experienced everyday users who turn business needs into use cases and test the system against them: the ' +
-      'business side’s hands-on experts.',
-    responsibilities: [
-      'Write the use cases that describe how each team will work in the tool; they become the business requirements and the basis of the tests.',
+      'Experienced everyday users from the business. In article 002 they help write the use cases that describe ' +
+      'what the business needs from the tool, much as the technical staff set the criteria for load testing.',
+    responsibilities: ['Help write the use cases that say, in the business’s terms, what the tool must do.'],
+    needs: [],
+    time: 'The articles give no figure.',
+    advice: [
       'Test each build against those use cases and report the gaps.',
-      'Help colleagues learn the tool, as trainers or as the first port of call around rollout.',
+      'Help colleagues learn the tool around rollout: as experts in the daily work, they fit the kind of trainer article 003 prefers.',
       'Feed problems and improvement ideas back to the owners after go-live.',
+      'Release them from part of their normal duties during requirements and testing; expect part-time work, peaking then and again around rollout.',
     ],
-    needs: [
-      'Deep knowledge of the daily work in their department.',
-      'Time released from their normal duties during requirements and testing.',
-      'Credibility with their peers.',
-    ],
-    time: 'Part-time, peaking during requirements and testing and again in the weeks around rollout.',
     rules: ['super-users-write-use-cases'],
     sources: ['002', '003'],
   },
@@ -266,28 +263,28 @@ const ROLES: readonly RoleGuidance[] = [
     time:
       'Highest in the first weeks after rollout, then continuous for as long as the system is used. Depending on the ' +
       'company, this means anything from adjusting existing IT processes to building a new support group and hiring for it.',
-    rules: ['support-plan-required', 'rollout-support-capacity', 'full-support-is-rare', 'it-owner-stays-involved'],
+    rules: ['support-plan-required', 'rollout-support-capacity', 'full-support-is-rare', 'it-owner-stays-involved', 'in-house-support'],
     sources: ['000', '002'],
   },
   {
     key: 'trainers',
     title: 'Trainers',
     purpose:
-      'Teach users to do their own jobs with the new system. Training works best when it comes from people who know ' +
-      'the trainees’ work, not from software specialists.',
+      'Teach users to do their own jobs with the new system. Article 003 believes training works best when it comes ' +
+      'from people who know the trainees’ work, not from software specialists.',
     responsibilities: [
-      'Build the training around real business processes and the results users must reach, not around every feature.',
+      'Build the training around the business processes and the results users must reach, not around every feature.',
       'Train each group with examples from its own daily work.',
-      'Report usability problems to the project: a task that only a technician can explain needs a better setup.',
-      'Refresh the training when procedures change or data discipline slips.',
+      'Report usability problems to the project: in article 003’s view, a task that needs a technician to teach it points to a usability issue.',
     ],
-    needs: [
-      'Expertise in the trainees’ jobs: sales, service, marketing and so on.',
-      'Solid working knowledge of the system as configured.',
-      'Access to super-users and business owners for the details of each process.',
-    ],
-    time: 'Concentrated in the weeks before and during rollout; occasional afterwards, for new staff and changed procedures.',
+    needs: ['Expertise in the trainees’ jobs: sales, service, marketing and so on.'],
+    time: 'The articles give no figure.',
     pitfalls: ['Handing training to IT by default. IT knows the software, but usually not the job.'],
+    advice: [
+      'Make sure the trainers know the system as configured, and can reach super-users and business owners for the details of each process.',
+      'Refresh the training when procedures change or data discipline slips.',
+      'Expect the work in the weeks before and during rollout, and now and then afterwards for new staff and changed procedures.',
+    ],
     rules: ['training-by-job-experts'],
     sources: ['003'],
   },
@@ -321,19 +318,19 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'databaseAdministration',
     title: 'Database administration',
     purpose:
-      'Looks after the database underneath the CRM tool: its setup, performance and backups, and the technical side ' +
-      'of loading migrated data.',
+      'Looks after the database underneath the CRM tool. Article 001 names database administration among the work ' +
+      'IT nearly always does on a CRM project, and article 002 lists database administrators among the functions.',
     responsibilities: [
-      'Set up the database instances for test and production.',
-      'Tune performance and plan capacity.',
-      'Load migrated data once the business side has vetted it, and check that it arrived intact.',
-      'Run backups and restores and keep the database healthy after go-live.',
+      'Administer the database the tool runs on, in test and in production.',
+      'Load migrated data once the business side has vetted it: IT has the technical skills, but the people who use the data know which records are worth keeping (article 003).',
     ],
-    needs: [
-      'Experience with the database platform the tool runs on.',
-      'Close contact with the data owners during migration.',
+    needs: ['Close contact with the people who own the data during migration.'],
+    time: 'The articles give no figure.',
+    advice: [
+      'Tune performance and plan capacity before go-live.',
+      'Run backups and restores, and keep the database healthy after go-live.',
+      'Expect moderate work around environment setup and data migration, light but continuous afterwards.',
     ],
-    time: 'Moderate around environment setup and data migration; light but continuous afterwards.',
     requiredWhen: 'Unless `complexity` is `minimal`.',
     rules: ['technical-staff-coverage', 'data-migration-needs-it'],
     sources: ['002', '001', '003'],
@@ -342,22 +339,20 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'networkManagement',
     title: 'Network management',
     purpose:
-      'Makes sure the network carries the CRM system reliably: connections for every user and site, remote access, ' +
-      'and tuning under load.',
-    responsibilities: [
+      'Makes sure the network carries the CRM system. Article 002 lists network managers among the functions a ' +
+      'project draws on, and article 001 counts network tuning among the work IT nearly always does.',
+    responsibilities: ['Tune the network for the new system, above all when load tests or the rollout expose problems.'],
+    needs: ['Knowledge of the company network and its security policies.'],
+    time:
+      'Likely only a few days over the whole project (article 002), but skipping that work may cause real trouble later.',
+    advice: [
       'Check bandwidth and connectivity for all users and locations.',
       'Open, and secure, the access the system and its integrations need.',
-      'Tune the network when load tests or the rollout expose problems.',
+      'Ask for early notice of the rollout plan and the integrations, so that capacity and access are ready in time.',
     ],
-    needs: [
-      'Knowledge of the company network and its security policies.',
-      'Early notice of the rollout plan and the integrations, so that capacity and access are ready in time.',
-    ],
-    time:
-      'Often just a few days over the whole project, but leaving this work out is a common source of trouble later.',
     requiredWhen: 'Unless `complexity` is `minimal`.',
     rules: ['technical-staff-coverage'],
-    sources: ['002', '001', '003'],
+    sources: ['002', '001'],
   },
   {
     key: 'applicationProgramming',
@@ -386,14 +381,16 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'uiDesign',
     title: 'UI design',
     purpose:
-      'Designs the screens and interactions people work with, above all the parts that customers see.',
-    responsibilities: [
-      'Design the customer-facing screens (portal, forms) so customers can use them without help.',
-      'Review the internal screens and layouts so that daily tasks take as few steps as possible.',
+      'Designs the screens and interactions people work with. Article 002 lists UI specialists among the functions a ' +
+      'project draws on, especially for the part of the rollout that customers see.',
+    responsibilities: ['Design the customer-facing part of the rollout (a portal, web forms) so that customers can use it.'],
+    needs: [],
+    time: 'The articles give no figure.',
+    advice: [
+      'Review the internal screens and layouts too, so that daily tasks take as few steps as possible.',
       'Test designs with super-users and, where possible, real customers.',
+      'Expect the work while the customer-facing part is designed and built, and little afterwards.',
     ],
-    needs: ['Usability and interaction design skills.', 'Access to real users and customers for feedback.'],
-    time: 'Concentrated in the design and build of the customer-facing portion; small afterwards.',
     requiredWhen: 'When `customerFacing` is `true`.',
     rules: ['technical-staff-coverage'],
     sources: ['002'],
@@ -402,18 +399,16 @@ const TECH_FUNCTIONS: readonly TechFunctionGuidance[] = [
     key: 'webDesign',
     title: 'Web design',
     purpose:
-      'Builds the web pages and forms through which customers reach the CRM system, in keeping with the company’s ' +
-      'website.',
-    responsibilities: [
-      'Build and style the portal pages and web forms.',
-      'Keep them consistent with the rest of the company’s web presence.',
+      'Builds the web pages and forms through which customers reach the CRM system. Article 002 lists web designers ' +
+      'among the functions a project draws on.',
+    responsibilities: ['Build the portal pages and web forms of the customer-facing part of the rollout.'],
+    needs: [],
+    time: 'The articles give no figure.',
+    advice: [
+      'Keep the pages consistent with the rest of the company’s web presence.',
       'Check that they work across browsers and devices and pass their data correctly into the CRM.',
+      'Work with the UI designer and the application programmers.',
     ],
-    needs: [
-      'Web design and front-end skills.',
-      'Coordination with the UI designer and the application programmers.',
-    ],
-    time: 'Part of building the customer-facing portion; occasional updates afterwards.',
     requiredWhen: 'When `customerFacing` is `true`.',
     rules: ['technical-staff-coverage'],
     sources: ['002'],

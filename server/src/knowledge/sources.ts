@@ -1,4 +1,5 @@
-// The five source articles the rules and the guidance texts rest on (`../shared/seeds/000..004`).
+// The five source articles the rules and the guidance texts rest on, numbered 000 to 004. The repository does not
+// carry the articles: test/fixtures/seeds-shingles.json holds hashes of their word runs for the copy test.
 // Titles, authors and publishers are taken from the articles themselves; the summaries are our own words.
 // Every guidance text in this folder names the articles it rests on by id, and `cite` turns ids into the
 // citation line that hovers, completion items and rule pages end with.
@@ -80,10 +81,6 @@ const SOURCE_LIST: readonly Source[] = [
 ];
 
 export const SOURCES: ReadonlyMap<SourceId, Source> = new Map(SOURCE_LIST.map((s) => [s.id, s]));
-
-export function isSourceId(value: string): value is SourceId {
-  return (SOURCE_IDS as readonly string[]).includes(value);
-}
 
 /**
  * The citation line for a piece of guidance, e.g. `Source: “CRM team: The IT Owner” (article 000)`.

@@ -9,8 +9,7 @@
 // are analysed again at once. The inputs themselves are fetched by the source through `inputsFor(uri)`, after it
 // has read the stamp, so an analysis is always labelled with a stamp no newer than its inputs.
 
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/analyze';
+import { analyze } from '../engine/analyze';
 import { analyzeConfig, type Config } from '../scope/config';
 import { analyzeRoster, type Roster } from '../scope/roster';
 import { ruleLevelsFromObject } from '../core/ruleOptions';
@@ -123,8 +122,7 @@ export function analyzeDocument(document: SourceDocument, inputs: AnalysisInputs
     ...(scope ? { config: scope.config, ...(scope.roster ? { roster: scope.roster } : {}) } : {}),
     onRuleError: (ruleId, error) => log(`The rule ${ruleId} threw; it was reported as one finding. ${describeError(error)}`),
   });
-  const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.text);
-  return { analysis, snapshot, ctx: featureContext(snapshot, inputs.settings, inputs.docsBase) };
+  return { analysis, ctx: featureContext({ uri: document.uri, version: document.version, lines: analysis.lines }, inputs.settings, inputs.docsBase) };
 }
 
 /** The parsed configuration and roster of the last few scopes seen: the same texts come with every analysis. */

@@ -1,4 +1,4 @@
-// The wrapper every handler goes through (STYLE.md principle 5): an exception is logged and answered with the
+// The wrapper every handler goes through: an exception is logged and answered with the
 // handler's empty result, so no request or notification can take the server down. A `ResponseError` is a
 // deliberate answer (a refused rename, a cancelled diagnostic pull) and passes through unchanged.
 

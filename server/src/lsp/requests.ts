@@ -7,17 +7,18 @@ import {
   type DocumentSymbol, type DocumentSymbolParams, type FoldingRangeParams, type HoverParams, type InlayHintParams,
   type Position, type PrepareRenameParams, type ReferenceParams, type RenameParams,
 } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
+import type { Analysis } from '../engine/analyze';
+import type { OverviewParams } from '../common/protocol';
 import type { FeatureContext } from '../features/context';
 import { codeActions } from '../features/codeActions';
 import { completion } from '../features/completion';
 import { diagnostics } from '../features/diagnostics';
 import { hover } from '../features/hover';
+import { overview } from '../features/overview';
 import {
   definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, personAt, prepareRename, references, rename,
 } from '../features/navigation';
 import { offsetRangeOf } from './convert';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The feature functions the server calls; tests may replace one (for example with one that throws). */
 export interface Features {
@@ -33,11 +34,12 @@ export interface Features {
   readonly inlayHints: typeof inlayHints;
   readonly hover: typeof hover;
   readonly completion: typeof completion;
+  readonly overview: typeof overview;
 }
 
 export const FEATURES: Features = {
   diagnostics, codeActions, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
-  foldingRanges, inlayHints, hover, completion,
+  foldingRanges, inlayHints, hover, completion, overview,
 };
 
 /** What the client told us in `initialize` that changes the shape of answers (plain data: it crosses to workers). */
@@ -55,10 +57,9 @@ export interface ClientSupport {
   readonly dynamicWatchedFiles?: boolean;
 }
 
-/** An analysis with the frozen document it was made from and the context features need. */
+/** An analysis with the context features need (bound to the analysed version's text). */
 export interface Found {
   readonly analysis: Analysis;
-  readonly snapshot: TextDocument;
   readonly ctx: FeatureContext;
 }
 
@@ -90,11 +91,13 @@ export const DOCUMENT_REQUESTS = {
   'textDocument/foldingRange': (f: Found, _p: FoldingRangeParams, _s: ClientSupport, x: Features) =>
     x.foldingRanges(f.analysis, f.ctx),
   'textDocument/inlayHint': (f: Found, p: InlayHintParams, _s: ClientSupport, x: Features) =>
-    x.inlayHints(f.analysis, offsetRangeOf(f.snapshot, p.range), f.ctx),
+    x.inlayHints(f.analysis, offsetRangeOf(f.analysis.lines, p.range), f.ctx),
   'textDocument/hover': (f: Found, p: HoverParams, _s: ClientSupport, x: Features) =>
     x.hover(f.analysis, f.ctx.offsetAt(p.position), f.ctx),
   'textDocument/completion': (f: Found, p: CompletionParams, _s: ClientSupport, x: Features): CompletionList =>
     x.completion(f.analysis, f.ctx.offsetAt(p.position), f.ctx),
+  // The one custom request (common/protocol.ts, OverviewRequest).
+  'crmteam/overview': (f: Found, _p: OverviewParams, _s: ClientSupport, x: Features) => x.overview(f.analysis, f.ctx),
 } satisfies Record<string, Handler>;
 
 export type DocumentMethod = keyof typeof DOCUMENT_REQUESTS;

@@ -5,8 +5,8 @@
 
 import type { Hover, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { scalarText } from '../model/edits';
-import type { Place, PlanFacts } from '../scope/facts';
-import { isValidPersonId } from '../plan/vocabulary';
+import type { Place, PlanFacts } from '../plan/facts';
+import { isValidPersonId } from '../format/vocabulary';
 import type { WorkspaceIndex } from './workspace';
 
 type Scope = NonNullable<ReturnType<WorkspaceIndex['scopeOf']>>;

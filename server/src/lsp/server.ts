@@ -11,16 +11,19 @@ import {
   type RenameParams, type ServerCapabilities, type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../common/protocol';
+import {
+  DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, OverviewRequest, type InitializationOptions, type NewPlanTemplateResult, type OverviewResult,
+} from '../common/protocol';
 import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
-import type { PlanFacts } from '../scope/facts';
+import type { PlanFacts } from '../plan/facts';
 import { analyzeConfig, type SettingsFileAnalysis } from '../scope/config';
 import { analyzeRoster } from '../scope/roster';
 import { settingsCompletion, settingsDiagnostics, settingsHover, settingsKindOf, type SettingsKind } from '../features/settingsFile';
 import { featureContext } from './convert';
+import { LineIndex } from '../core/lines';
 import { rosterDefinition, scopeLoad, scopeReferences, scopeRename, withScopeLoad } from './scopeNavigation';
 import { LocalAnalysisSource } from './cache';
-import { bundledDocsBase } from './docsBase';
+import { bundledDocsBase } from '../common/docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
 import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
@@ -118,7 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   async function settingsRequest(method: DocumentMethod | '$/diagnostics', target: { kind: SettingsKind; document: TextDocument }, params: unknown): Promise<unknown> {
-    const ctx = featureContext(target.document, await settings.get(target.document.uri), docsBase);
+    const ctx = featureContext({ uri: target.document.uri, version: target.document.version, lines: new LineIndex(target.document.getText()) }, await settings.get(target.document.uri), docsBase);
     const position = (params as { position?: Position } | undefined)?.position;
     if (method === '$/diagnostics') return settingsDiagnostics(await settingsAnalysis(target.kind, target.document), ctx);
     if (method === 'textDocument/hover' && position) return settingsHover(target.kind, target.document.getText(), ctx.offsetAt(position), ctx);
@@ -319,6 +322,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   on((h) => connection.languages.inlayHint.on(h), 'textDocument/inlayHint', () => []);
   on((h) => connection.onHover(h), 'textDocument/hover', () => null);
   on((h) => connection.onCompletion(h), 'textDocument/completion', (): CompletionList => ({ isIncomplete: false, items: [] }));
+  on((h) => connection.onRequest(OverviewRequest.method, h), OverviewRequest.method, (): OverviewResult => null);
 
   connection.onRequest(NewPlanTemplateRequest.method, guardRequest(logger, NewPlanTemplateRequest.method, (): NewPlanTemplateResult => '', () => PLAN_TEMPLATE));
 

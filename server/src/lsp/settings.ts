@@ -1,5 +1,5 @@
 // Settings per resource, fetched with `workspace/configuration` when a document opens and cached by URI until the
-// configuration changes (STYLE.md principle 15). Clients that cannot answer `workspace/configuration` get the
+// configuration changes. Clients that cannot answer `workspace/configuration` get the
 // settings they pushed with `didChangeConfiguration`, or the defaults.
 
 import type { Connection } from 'vscode-languageserver';

@@ -3,25 +3,25 @@
 // It answers `workspace/diagnostic` with result ids and `unchanged` reports and holds the request open until
 // something changes, so an idle server does no work. No Node-only code: files are read through `WorkspaceFiles`.
 
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DiagnosticSeverity, DocumentDiagnosticReportKind,
   type Diagnostic, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { analyze } from '../core/analyze';
+import { analyze } from '../engine/analyze';
 import type { Finding } from '../core/finding';
 import { ruleLevelsFromObject, type RuleLevels } from '../core/ruleOptions';
-import { effectiveLevels } from '../core/analyze';
+import { effectiveLevels } from '../engine/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../common/settings';
 import { toDiagnostic } from '../features/diagnostics';
 import { ruleDocsHref } from '../features/context';
 import { DIAGNOSTIC_SOURCE } from '../common/protocol';
 import { analyzeConfig, CONFIG_FILE_NAME, type ConfigAnalysis } from '../scope/config';
 import { checkScope, type ScopeFinding } from '../scope/checkScope';
-import type { PlanFacts } from '../scope/facts';
+import type { PlanFacts } from '../plan/facts';
 import { isIgnored, isPlanFileName } from '../scope/folder';
 import { analyzeRoster, type Roster } from '../scope/roster';
 import { featureContext } from './convert';
+import { LineIndex } from '../core/lines';
 
 /** File access for the index: the Node server reads the disk; a web client could hand texts over instead. */
 export interface WorkspaceFiles {
@@ -296,7 +296,7 @@ export class WorkspaceIndex {
   }
 
   private settingsDiagnostics(uri: string, text: string, findings: readonly Finding[]): Diagnostic[] {
-    const ctx = featureContext(TextDocument.create(uri, 'yaml', 0, text), DEFAULT_SETTINGS, this.options.docsBase());
+    const ctx = featureContext({ uri: uri, version: 0, lines: new LineIndex(text) }, DEFAULT_SETTINGS, this.options.docsBase());
     return findings.map((f, i) => {
       const d = toDiagnostic(f, i, ctx);
       delete d.data;
@@ -413,7 +413,7 @@ export class WorkspaceIndex {
     const overrides: RuleLevels = ruleLevelsFromObject(settings.rules);
     const config = scope?.analysis?.config;
     const analysis = analyze(text, { levels: overrides, ...(config ? { config } : {}), ...(scope?.roster ? { roster: scope.roster } : {}) });
-    const ctx = featureContext(TextDocument.create(entry.uri, 'crmteam-yaml', 0, text), settings, this.options.docsBase());
+    const ctx = featureContext({ uri: entry.uri, version: 0, lines: new LineIndex(text) }, settings, this.options.docsBase());
     // Closed plans have no analysis to find fixes in: their diagnostics carry no code-action data.
     entry.own = analysis.findings.map((f, i) => {
       const d = toDiagnostic(f, i, ctx);

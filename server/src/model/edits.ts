@@ -3,7 +3,7 @@
 
 import { isAlias, isMap, isScalar, isSeq, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Edit, OffsetRange } from '../core/finding';
-import { KEY_ORDER } from '../plan/vocabulary';
+import { KEY_ORDER } from '../format/vocabulary';
 import { contentEnd, keyName, type Path, type YamlModel } from './yamlModel';
 
 /** A value to write: a scalar, a list of scalars (always written in flow style), or a mapping. */

@@ -2,15 +2,17 @@
 // its plain value, and path/offset queries. Parsing never throws; the model is never mutated after creation.
 
 import {
-  Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser,
+  Composer, isAlias, isMap, isScalar, isSeq, Parser,
   type CST, type Document, type Node, type Pair, type YAMLMap,
 } from 'yaml';
 import type { OffsetRange } from '../core/finding';
+import { LineIndex, type LinePosition } from '../core/lines';
+import { explainParserErrors, leavesDocumentWhole, type ParserError } from './yamlErrors';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
-/** A syntax problem: becomes a `yaml-syntax` finding. */
+/** A syntax problem, one per mistake (see yamlErrors.ts): becomes a `yaml-syntax` finding. */
 export interface YamlProblem {
   readonly code: string;
   readonly message: string;
@@ -40,17 +42,24 @@ const MAX_ALIAS_COUNT = 10_000;
 export const MAX_NESTING = 100;
 
 export class YamlModel {
-  readonly lineCounter = new LineCounter();
   readonly doc: Document.Parsed | undefined;
   readonly problems: YamlProblem[] = [];
   /** The plain JavaScript value of the first document; `undefined` when it could not be built safely. */
   readonly value: unknown;
+  private lineIndex: LineIndex | undefined;
+  /**
+   * Where the first mistake that breaks the document starts (anything but a duplicate key or a second document), or
+   * `undefined` when the document is whole. Past it, what the model holds may not be what the author wrote: the
+   * engine runs no rule but `yaml-syntax` and `schema`, and `schema` reports nothing from here on.
+   */
+  readonly brokenAt: number | undefined;
 
   constructor(readonly text: string) {
     let docs: Document.Parsed[] = [];
     try {
-      const parsed = parseDocuments(text, this.lineCounter);
+      const parsed = parseDocuments(text);
       docs = parsed.docs;
+      this.problems.push(...parsed.mistakes);
       if (parsed.tooDeep !== undefined) {
         const at = Math.max(0, Math.min(parsed.tooDeep, text.length));
         this.problems.push({
@@ -63,19 +72,28 @@ export class YamlModel {
       this.problems.push({ code: 'PARSE_FAILED', message: `The file could not be read as YAML: ${describe(error)}.`, range: { start: 0, end: 0 } });
     }
     this.doc = docs[0];
-    for (const doc of docs) {
-      for (const e of doc.errors) this.problems.push(problemFromYamlError(e.code, e.message, e.pos, text.length));
-    }
-    for (const extra of docs.slice(1)) {
+    const extra = docs[1];
+    if (extra) {
       const start = extra.range[0];
+      const more = docs.length - 2;
       this.problems.push({
         code: 'MULTIPLE_DOCUMENTS',
-        message: 'A team plan holds one YAML document; this second document (after `---`) is ignored. Move its content into the first document or into a file of its own.',
+        message: `A team plan holds one YAML document; this second document (after \`---\`)${more > 0 ? ` and the ${more === 1 ? 'one' : more} after it are` : ' is'} ignored. Move its content into the first document or into a file of its own.`,
         range: { start, end: Math.min(text.length, start + 3) },
       });
     }
     if (this.doc) this.checkDuplicateKeys(this.doc.contents);
     this.value = this.buildValue();
+    const broken = this.problems.filter((p) => !leavesDocumentWhole(p.code)).map((p) => p.range.start);
+    this.brokenAt = broken.length > 0 ? Math.min(...broken) : undefined;
+    // A duplicate key past a mistake is most often the mistake's doing (a key read into the wrong mapping).
+    const cutoff = this.brokenAt;
+    if (cutoff !== undefined) {
+      const kept = this.problems.filter((p) => p.code !== 'DUPLICATE_KEY' || p.range.start < cutoff);
+      this.problems.length = 0;
+      this.problems.push(...kept);
+    }
+    this.problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   }
 
   /** The root node of the first document, if any. */
@@ -180,10 +198,14 @@ export class YamlModel {
     return node;
   }
 
-  /** 0-based line and character of an offset, for the CLI and messages. */
-  linePos(offset: number): { line: number; character: number } {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { line: line - 1, character: col - 1 };
+  /** The line index of the text, built on first use. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** 0-based line and character of an offset (see `LineIndex`). */
+  linePos(offset: number): LinePosition {
+    return this.lines.position(offset);
   }
 
   private buildValue(): unknown {
@@ -301,11 +323,23 @@ function containsPair(pair: Pair<unknown, unknown>, offset: number): boolean {
  * `logLevel: 'error'`: the engine does no IO, and `yaml` would otherwise print warnings (a collection used as a key,
  * say) to the process's stderr.
  */
-function parseDocuments(text: string, lineCounter: LineCounter): { docs: Document.Parsed[]; tooDeep?: number } {
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+function parseDocuments(text: string): { docs: Document.Parsed[]; mistakes: YamlProblem[]; tooDeep?: number } {
+  const tokens = Array.from(new Parser().parse(text));
   const tooDeep = deepestOffset(tokens, MAX_NESTING);
-  if (tooDeep !== undefined) return { docs: [], tooDeep };
-  return { docs: Array.from(new Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens)) as Document.Parsed[] };
+  if (tooDeep !== undefined) return { docs: [], mistakes: [], tooDeep };
+  const docs = Array.from(new Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens)) as Document.Parsed[];
+  const mistakes: YamlProblem[] = [];
+  const errors: ParserError[] = [];
+  for (const doc of docs) {
+    for (const e of doc.errors) {
+      // `yaml` catches its own stack overflow on very deep nesting and reports it in the engine's words.
+      if (/call stack/i.test(e.message)) mistakes.push(tooDeepProblem(e.pos, text.length));
+      else errors.push({ code: e.code, message: e.message, pos: e.pos });
+    }
+  }
+  // Explained here, while the syntax tree is at hand: the mistakes are placed at the quotes and brackets it records.
+  if (errors.length > 0) mistakes.push(...explainParserErrors(text, tokens, errors));
+  return { docs, mistakes };
 }
 
 /**
@@ -337,21 +371,10 @@ function deepestOffset(tokens: readonly CST.Token[], limit: number): number | un
   return undefined;
 }
 
-function problemFromYamlError(code: string, message: string, pos: [number, number], length: number): YamlProblem {
+function tooDeepProblem(pos: readonly [number, number], length: number): YamlProblem {
   const start = Math.max(0, Math.min(pos[0], length));
   const end = Math.max(start, Math.min(pos[1], length));
-  // `yaml` catches its own stack overflow on very deep nesting and reports it in the engine's words.
-  if (/call stack/i.test(message)) {
-    return { code: 'TOO_DEEP', message: 'Lists and mappings are nested too deeply here to be read (hundreds of levels). No team plan needs that: look for brackets that are opened and never closed.', range: { start, end } };
-  }
-  return { code, message: plainYamlMessage(message), range: { start, end } };
-}
-
-/** `yaml` appends "at line N, column M" and a code frame; the editor shows the place already. */
-function plainYamlMessage(message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  const text = firstLine.replace(/ at line \d+, column \d+:?$/, '').trim();
-  return text.endsWith('.') ? text : `${text}.`;
+  return { code: 'TOO_DEEP', message: 'Lists and mappings are nested too deeply here to be read (hundreds of levels). No team plan needs that: look for brackets that are opened and never closed.', range: { start, end } };
 }
 
 function firstContentOffset(text: string): number {

@@ -1,16 +1,17 @@
 // The team plan as the rules see it: people, roles, partners and activities with their source ranges,
-// defaults applied and invalid values treated as absent (RULES.md, "Edge cases, decided").
+// defaults applied and invalid values treated as absent (ARCHITECTURE.md, "Decided edge cases").
 
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { OffsetRange } from '../core/finding';
 import { keyName, lastPair, rangeOf, type Path, type YamlModel } from '../model/yamlModel';
-import { closest } from '../schema/suggest';
+import { closest } from '../core/suggest';
 import {
   ACTIVITIES, AFFILIATIONS, ALLOCATION_PATTERN, BUSINESS_DEPARTMENTS, COMPANY_SIZES, COMPLEXITIES, DELIVERIES,
-  DEPARTMENTS, isOneOf, KEY_ORDER, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES, TECH_FUNCTIONS,
-  type ActivityName, type Affiliation, type CompanySize, type Complexity, type Delivery, type Department,
-  type ListRole, type Phase, type Scope, type SingleRole, type TechFunction,
-} from './vocabulary';
+  DEPARTMENTS, DEPLOYMENT_SIZES, isOneOf, KEY_ORDER, LIST_ROLES, PHASES, PROJECT_DEFAULTS, SCOPES, SINGLE_ROLES,
+  TECH_FUNCTIONS, type ActivityName, type Affiliation, type CompanySize, type Complexity, type Delivery,
+  type Department, type DeploymentSize, type ListRole, type Phase, type Scope, type SingleRole, type TechFunction,
+} from '../format/vocabulary';
+import { isHeadOfItTitle } from './headOfIt';
 
 /** Where a person reference sits: `roles.itOwner`, `activities.testing.loadTesting`, `partners.integrator.lead`… */
 export interface RefContext {
@@ -58,6 +59,8 @@ export interface Person {
 export interface Project {
   readonly name?: string;
   readonly companySize: CompanySize;
+  /** How far the rollout reaches; absent means unknown and never makes a rule fire (docs/format.md). */
+  readonly deploymentSize?: DeploymentSize;
   readonly delivery: Delivery;
   readonly scope: Scope;
   readonly complexity: Complexity;
@@ -118,7 +121,7 @@ export class Plan {
   /** Every person reference in the file, in document order. */
   readonly references: PersonRef[] = [];
 
-  private readonly itSideRoleIds = new Set<string>();
+  private readonly technicalStaffIds = new Set<string>();
   private readonly businessSideRoleIds = new Set<string>();
   // Indexes built on first use (the plan is never mutated after construction).
   private allocationsById: Map<string, Assignment[]> | undefined;
@@ -138,15 +141,13 @@ export class Plan {
     this.readActivities();
     this.references.sort((a, b) => a.range.start - b.range.start);
 
-    const itOwner = this.itOwnerId;
-    if (itOwner !== undefined) this.itSideRoleIds.add(itOwner);
-    for (const list of this.roles.technicalStaff.values()) for (const a of list) if (a.ref) this.itSideRoleIds.add(a.ref.id);
+    for (const list of this.roles.technicalStaff.values()) for (const a of list) if (a.ref) this.technicalStaffIds.add(a.ref.id);
     for (const role of ['businessOwners', 'superUsers'] as const) {
       for (const a of this.roles.lists.get(role) ?? []) if (a.ref) this.businessSideRoleIds.add(a.ref.id);
     }
   }
 
-  // ---- sides (RULES.md "Words used below") ----
+  // ---- sides (docs/format.md, "How the checks read a plan") ----
 
   /** The person with this id: defined in the plan, else in the roster. */
   person(id: string | undefined): Person | undefined {
@@ -179,11 +180,48 @@ export class Plan {
     return person !== undefined && person.affiliation !== 'internal';
   }
 
-  /** Internal, and the IT owner, on the technical staff, or in the IT department. */
+  /**
+   * Internal, and the IT owner (whatever the department), in the IT department, or on the technical staff without a
+   * business department. Department wins over role: a sales-operations administrator listed as technical staff is a
+   * job expert on the business side (docs/format.md).
+   */
   isITSide(id: string | undefined): boolean {
     const person = this.person(id);
     if (!person || person.affiliation !== 'internal') return false;
-    return person.department === 'it' || this.itSideRoleIds.has(person.id);
+    if (person.department === 'it' || person.id === this.itOwnerId) return true;
+    return this.technicalStaffIds.has(person.id) && !isOneOf(BUSINESS_DEPARTMENTS, person.department);
+  }
+
+  /**
+   * On the IT side, or listed under `roles.technicalStaff` whatever the affiliation and department: technical work
+   * may be farmed out (docs/format.md "technical"). An undefined id is nobody.
+   */
+  isTechnical(id: string | undefined): boolean {
+    const person = this.person(id);
+    if (!person) return false;
+    return this.technicalStaffIds.has(person.id) || this.isITSide(person.id);
+  }
+
+  /** Whether the person's title names the top IT job (docs/format.md "head of IT"). */
+  isHeadOfIt(id: string | undefined): boolean {
+    const title = this.person(id)?.title;
+    return title !== undefined && isHeadOfItTitle(title);
+  }
+
+  /** The people whose title names the top IT job, in document order. */
+  headsOfIt(): Person[] {
+    return this.peopleInOrder().filter((p) => this.isHeadOfIt(p.id));
+  }
+
+  /** A large or enterprise company, an enterprise-wide scope, or a complex project (docs/format.md "significant project"). */
+  get isSignificant(): boolean {
+    const { companySize, scope, complexity } = this.project;
+    return companySize === 'large' || companySize === 'enterprise' || scope === 'enterprise-wide' || complexity === 'complex';
+  }
+
+  /** The entries of a list role that name a defined person: a list whose entries are all undefined counts as empty. */
+  definedListMembers(role: ListRole): string[] {
+    return (this.roles.lists.get(role) ?? []).flatMap((a) => (a.ref && this.people.has(a.ref.id) ? [a.ref.id] : []));
   }
 
   /** Internal, and a business owner, a super-user, or in a business department. */
@@ -277,7 +315,8 @@ export class Plan {
     return this.model.keyRange(path);
   }
 
-  /** The first of the candidate key paths that exists, else the `crmteam` key (RULES.md placement chain). */
+  /** The first of the candidate key paths that exists, else the `crmteam` key (the placement chain,
+   * ARCHITECTURE.md "Decided edge cases"). */
   anchor(...paths: Path[]): OffsetRange {
     for (const path of paths) {
       const range = this.model.keyRange(path);
@@ -314,6 +353,7 @@ export class Plan {
     return {
       ...(typeof name === 'string' && name.length > 0 ? { name } : {}),
       companySize: pick(COMPANY_SIZES, get('companySize'), PROJECT_DEFAULTS.companySize),
+      ...(isOneOf(DEPLOYMENT_SIZES, get('deploymentSize')) ? { deploymentSize: get('deploymentSize') as DeploymentSize } : {}),
       delivery: pick(DELIVERIES, get('delivery'), PROJECT_DEFAULTS.delivery),
       scope: pick(SCOPES, get('scope'), PROJECT_DEFAULTS.scope),
       complexity: pick(COMPLEXITIES, get('complexity'), PROJECT_DEFAULTS.complexity),
@@ -430,7 +470,7 @@ export class Plan {
     for (const name of ACTIVITIES) {
       const path = ['activities', name];
       const keyRange = this.model.keyRange(path);
-      // An activity whose value is not a mapping is not defined (RULES.md).
+      // An activity whose value is not a mapping is not defined (ARCHITECTURE.md, "Decided edge cases").
       if (!keyRange || !this.mapAt(path)) continue;
       const owner = this.readRef([...path, 'owner'], { section: 'activities', key: name, field: 'owner' });
       const participants = this.readRefList([...path, 'participants'], { section: 'activities', key: name, field: 'participants' });
@@ -478,7 +518,7 @@ export class Plan {
     const fn = this.scalarValue([...path, 'function']);
     return {
       ...(ref ? { ref } : {}),
-      // An allocation that breaks the pattern is not stated (RULES.md).
+      // An allocation that breaks the pattern is not stated (ARCHITECTURE.md, "Decided edge cases").
       ...(typeof allocationText === 'string' && ALLOCATION_PATTERN.test(allocationText) && allocationRange
         ? { allocation: { percent: Number.parseInt(allocationText, 10), range: allocationRange } }
         : {}),

@@ -28,9 +28,9 @@ export default defineRule({
     },
   },
   check({ plan, model, report }) {
-    // Entries that name nobody readable (`[]`, `[""]`, a wrong type) count as absent; an entry with an unknown id or
-    // without `person` is one mistake, reported by `unknown-person` or `schema` alone.
-    if (plan.businessOwners().length > 0 || plan.misspeltPath(['roles', 'businessOwners'])) return;
+    // Entries that name nobody readable (`[]`, `[""]`, a wrong type) count as absent, and so does a list whose entries
+    // are all undefined ids (ARCHITECTURE.md, "Decided edge cases").
+    if (plan.definedListMembers('businessOwners').length > 0 || plan.misspeltPath(['roles', 'businessOwners'])) return;
     const fixes: Fix[] = [];
     const path = ['roles', 'businessOwners'];
     const itOwner = plan.itOwnerId;

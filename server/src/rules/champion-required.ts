@@ -27,7 +27,7 @@ export default defineRule({
     },
   },
   check({ plan, model, report }) {
-    // An empty or unreadable `champion:` counts as absent (RULES.md: invalid values count as absent); a misspelt key
+    // An empty or unreadable `champion:` counts as absent (invalid values count as absent, ARCHITECTURE.md); a misspelt key
     // is the schema rule's one finding.
     if (plan.roles.single.has('champion') || plan.misspeltPath(['roles', 'champion'])) return;
     const fixes: Fix[] = [];

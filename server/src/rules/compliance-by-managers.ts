@@ -13,7 +13,7 @@ export default defineRule({
     docs: {
       summary: 'The owner of `dataQuality` (compliance with data-entry procedures) is neither on the IT side nor external.',
       rationale:
-        'When reports come out wrong because users skip steps or enter data late, IT tends to get the blame, yet IT has no authority over how salespeople or agents do their work. The article on IT\'s part in CRM (003) says IT can explain the procedures and report who does not follow them, but only each user\'s own manager can make them stick. An outside consultant has even less authority than IT.',
+        'When reports come out wrong because users skip steps or enter data late, IT tends to get the blame, yet IT has no authority over how salespeople or agents do their work. The article on CRM and the IT department (003) says IT can explain the procedures and report who does not follow them, but only each user\'s own manager can really enforce them. This rule applies the same reasoning to outside parties, who have no authority over the users either.',
       howToFix:
         'Make an internal business manager the owner of `activities.dataQuality`, typically a business owner of the departments whose users enter the data. IT or the integrator can remain participants to publish procedures and report lapses. There is no quick-fix, because the right manager depends on whose users are concerned.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, title: VP Sales, department: sales }\n  plee: { name: Pat Lee, affiliation: integrator }\nactivities:\n  dataQuality: { owner: plee, participants: [msmith] }\n',

@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       summary: 'Someone from the business takes part in `dataMigration`.',
       rationale:
-        'IT can move records from the old systems into the CRM flawlessly and still fill it with contacts that are stale, private or simply wrong, because judging a record takes knowledge of the business behind it. The article on IT\'s part in CRM (003) therefore wants the department that uses the data working alongside IT while data is cleansed and imported.',
+        'IT can move records from the old systems into the CRM flawlessly and still fill it with contacts that are stale, private or simply wrong, because judging a record may take someone familiar with the business behind it. The article on CRM and the IT department (003) therefore wants the department that uses the data working closely with IT while data is cleansed and imported.',
       howToFix:
         'Add a business-side person to `activities.dataMigration` (as owner or participant): a business owner, a super-user, or someone from sales, marketing, customer service, operations or finance whose data is being moved. There is no quick-fix, because whose data it is depends on the migration.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  obrien: { name: Pat O\'Brien, department: it }\nactivities:\n  dataMigration: { owner: obrien }\n',
@@ -25,7 +25,7 @@ export default defineRule({
     if ([...activity.memberIds].some((id) => plan.isBusinessSide(id))) return;
     report({
       range: activity.keyRange,
-      message: 'Nobody from the business takes part in data migration. IT can move the records, but only the people who use the data can tell good records from junk; add a business owner, a super-user or someone from the department whose data is migrated.',
+      message: 'Nobody from the business takes part in data migration. IT can move the records, but telling good records from junk may take the people who use the data; add a business owner, a super-user or someone from the department whose data is migrated.',
     });
   },
 });

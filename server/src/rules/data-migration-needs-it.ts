@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       summary: 'Someone from internal IT takes part in `dataMigration`.',
       rationale:
-        'Moving data out of old systems and into the CRM is technical work: extracting, transforming and loading records, and knowing where they live today. The article on IT\'s part in CRM (003) describes data cleansing and import as a joint effort, with the business judging the data and IT bringing the technical skills, so the migration needs both.',
+        'Moving data out of old systems and into the CRM is technical work: extracting, transforming and loading records, and knowing where they live today. The article on CRM and the IT department (003) describes data cleansing and import as a joint effort, with the business judging the data and IT bringing the technical skills, so the migration needs both.',
       howToFix:
         'Add an internal IT-side person to `activities.dataMigration`: the IT owner, someone under `roles.technicalStaff` (a database administrator fits well), or someone from the IT department. There is no quick-fix, because the right technician depends on the systems involved.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  obrien: { name: Pat O\'Brien, department: it }\nactivities:\n  dataMigration: { owner: msmith }\n',

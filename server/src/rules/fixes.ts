@@ -4,7 +4,7 @@ import type { Edit, Fix } from '../core/finding';
 import { appendToSequence, insertPair, type NewValue } from '../model/edits';
 import type { Plan } from '../plan/plan';
 import { describeRefContext } from '../plan/labels';
-import type { ActivityName, Department } from '../plan/vocabulary';
+import type { ActivityName, Department } from '../format/vocabulary';
 import type { RuleContext } from './rule';
 
 /** "Add jdoe (John Doe) to toolSelection participants": one safe edit. */

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import businessOwnerRequired from './business-owner-required';
 import championRequired from './champion-required';
 import cioDayToDay from './cio-day-to-day';
+import cioInSelection from './cio-in-selection';
 import complianceByManagers from './compliance-by-managers';
 import config from './config';
 import dataMigrationNeedsBusiness from './data-migration-needs-business';
@@ -11,12 +12,15 @@ import dataMigrationNeedsIt from './data-migration-needs-it';
 import environmentsNeedIt from './environments-need-it';
 import fullSupportIsRare from './full-support-is-rare';
 import inHouseProgrammers from './in-house-programmers';
+import inHouseSupport from './in-house-support';
 import installationAssistance from './installation-assistance';
+import installationNeedsIt from './installation-needs-it';
 import integrationNeedsIt from './integration-needs-it';
 import integratorNotDecider from './integrator-not-decider';
 import integratorSelectionNeedsItOwner from './integrator-selection-needs-it-owner';
 import itMustNotLead from './it-must-not-lead';
 import itOwnerFullTime from './it-owner-full-time';
+import itOwnerInReferenceChecks from './it-owner-in-reference-checks';
 import itOwnerInternal from './it-owner-internal';
 import itOwnerNotBusinessOwner from './it-owner-not-business-owner';
 import itOwnerRequired from './it-owner-required';
@@ -45,6 +49,7 @@ export const RULES: readonly Rule[] = [
   businessOwnerRequired,
   championRequired,
   cioDayToDay,
+  cioInSelection,
   complianceByManagers,
   config,
   dataMigrationNeedsBusiness,
@@ -52,12 +57,15 @@ export const RULES: readonly Rule[] = [
   environmentsNeedIt,
   fullSupportIsRare,
   inHouseProgrammers,
+  inHouseSupport,
   installationAssistance,
+  installationNeedsIt,
   integrationNeedsIt,
   integratorNotDecider,
   integratorSelectionNeedsItOwner,
   itMustNotLead,
   itOwnerFullTime,
+  itOwnerInReferenceChecks,
   itOwnerInternal,
   itOwnerNotBusinessOwner,
   itOwnerRequired,

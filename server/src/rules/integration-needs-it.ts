@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       summary: 'When `project.integrations` lists systems, the `integration` activity exists and someone from IT takes part in it.',
       rationale:
-        'Connecting the CRM tool to a legacy or back-office system needs people who know that system from the inside, and they almost always sit in the company\'s own IT group. The article on the technical staffers (002) notes that, for integration, these specialists teach the integrator\'s team rather than learn from it, so the plan must put them in the work.',
+        'Connecting the CRM tool to a legacy or back-office system needs people who know that system from the inside. The article on the technical staffers (002) notes that this expertise often comes from the company\'s own IT group, and that for integration these specialists teach the integrator\'s people instead of learning from them. This rule asks the plan to put at least one IT-side person in the work.',
       howToFix:
         'Add an `integration` activity under `activities` and put an internal IT person who knows the systems to integrate among its members (as owner or participant). There is no quick-fix: the right specialist depends on the systems listed.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\n  integrations: [ERP]\npeople:\n  dchen: { name: Dana Chen, department: it }\n  plee: { name: Pat Lee, affiliation: integrator, organization: Northwind }\nactivities:\n  integration: { owner: plee }\n',
@@ -30,8 +30,8 @@ export default defineRule({
     report({
       range: plan.anchor(['activities', 'integration'], ['project', 'integrations']),
       message: activity
-        ? `Nobody from IT takes part in \`integration\`, yet the CRM must connect to ${list}. The knowledge of those systems sits in your IT group; add an internal IT person who knows them to the activity.`
-        : `The CRM must connect to ${list}, but the plan has no \`integration\` activity. The knowledge of those systems sits in your IT group; add \`integration\` under \`activities\` with an internal IT person who knows them among its members.`,
+        ? `Nobody from IT takes part in \`integration\`, yet the CRM must connect to ${list}. The knowledge of those systems often lies with your IT group; add an internal IT person who knows them to the activity.`
+        : `The CRM must connect to ${list}, but the plan has no \`integration\` activity. The knowledge of those systems often lies with your IT group; add \`integration\` under \`activities\` with an internal IT person who knows them among its members.`,
     });
   },
 });

@@ -1,4 +1,5 @@
-// Notes a plan with an integrator whose `integratorSelection` is missing or leaves out the IT owner; offers to add the IT owner.
+// Notes a plan with an integrator whose `integratorSelection` leaves out the IT owner, or, while the integrator is still
+// to be chosen, is missing; offers to add the IT owner.
 
 import type { Edit, Fix } from '../core/finding';
 import { insertPair } from '../model/edits';
@@ -15,11 +16,11 @@ export default defineRule({
     fixable: 'safe',
     sources: ['000'],
     docs: {
-      summary: 'When the plan has an integrator, it has an `integratorSelection` activity and the IT owner is one of its members.',
+      summary: 'When the plan has an integrator, the IT owner takes part in `integratorSelection`; during the `selection` phase the activity must exist.',
       rationale:
-        'Business owners are rarely in a position to judge what makes an integrator good, or what working well with one looks like, while the IT owner usually knows integrators or colleagues who have used them. The article on the IT owner (000) therefore puts the IT owner at the heart of choosing the integrator.',
+        'Business owners are rarely in a position to judge what makes an integrator good, or what working well with one looks like, while the IT owner usually knows integrators, or colleagues who have worked with them. The article on the IT owner (000) therefore puts the IT owner at the centre of choosing the integrator. Once the project is past the `selection` phase the integrator has been chosen, so a missing `integratorSelection` activity is only reported while `project.phase` is `selection`; an activity that the plan does record is still checked for the IT owner.',
       howToFix:
-        'Add an `integratorSelection` activity owned by the IT owner, or add the IT owner to its participants. The quick-fix does whichever applies, when the plan names an IT owner.',
+        'Add an `integratorSelection` activity owned by the IT owner, or add the IT owner to its participants. The quick-fix does whichever applies, when the plan names an IT owner. If the integrator has already been chosen, set `project.phase` to where the project stands.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: jdoe\npartners:\n  integrator: { organization: Northwind }\nactivities:\n  integratorSelection: { owner: msmith }\n',
       good: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: jdoe\npartners:\n  integrator: { organization: Northwind }\nactivities:\n  integratorSelection: { owner: msmith, participants: [jdoe] }\n',
     },
@@ -42,6 +43,8 @@ export default defineRule({
       return;
     }
 
+    // Past selection the integrator is chosen: advice to plan that choice would be stale (ARCHITECTURE.md, "Decided edge cases").
+    if (plan.project.phase !== 'selection') return;
     // A misspelt `integratorSelection` (or `activities`) key is the schema rule's finding, not a missing activity.
     if (plan.misspeltPath(['activities', 'integratorSelection'])) return;
     const fixes: Fix[] = [];
@@ -56,8 +59,8 @@ export default defineRule({
     report({
       range,
       message: itOwner !== undefined
-        ? `The plan works with an integrator but has no \`integratorSelection\` activity. Choosing the integrator calls for the IT owner's judgement; add \`integratorSelection\` with ${mention(plan, itOwner)} as owner.`
-        : 'The plan works with an integrator but has no `integratorSelection` activity. Choosing the integrator calls for the IT owner\'s judgement; name an IT owner under `roles` and add `integratorSelection` with them as owner.',
+        ? `The project is in its selection phase and works with an integrator, but the plan has no \`integratorSelection\` activity. Choosing the integrator calls for the IT owner's judgement; add \`integratorSelection\` with ${mention(plan, itOwner)} as owner.`
+        : 'The project is in its selection phase and works with an integrator, but the plan has no `integratorSelection` activity. Choosing the integrator calls for the IT owner\'s judgement; name an IT owner under `roles` and add `integratorSelection` with them as owner.',
       fixes,
     });
   },
@@ -74,8 +77,3 @@ function createActivityEdit(model: YamlModel, itOwner: string): Edit {
     ? insertPair(model, path, 'owner', itOwner, 'activity')
     : insertPair(model, ['activities'], 'integratorSelection', { owner: itOwner });
 }
-
-/**
- * Whether the key at `path`, or a parent of it, is missing because it is misspelt (`integratorSelecton:`): the schema
- * rule reports that key with a "did you mean" fix, so this rule stays quiet (one mistake, one finding).
- */

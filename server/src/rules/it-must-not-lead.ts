@@ -14,7 +14,7 @@ export default defineRule({
     docs: {
       summary: 'The executive sponsor, the champion and the owner of `requirements` come from the business, not from IT.',
       rationale:
-        'A CRM project lives or dies by whether the people who will use the tool want it. When IT holds the leading roles, the sales, marketing and service managers tend to step back and the users never adopt the result. The article on the place of IT in CRM initiatives (001) asks IT and the business to work as equals with the business in front, and the article on CRM and the IT department (003) warns against handing IT the non-technical decisions that belong to the owners of the initiative.',
+        'A CRM project depends on the people who will use the tool wanting it. The article on the place of IT in CRM initiatives (001) argues that IT should not try to drive such a project, because it cannot succeed without strong, direct sponsorship, guidance and feedback from the business users; IT and the business should work as equal partners, each in its own field, and for enterprise-wide projects the author fears that the functional owners disengage if IT leads. The article on CRM and the IT department (003) adds that decisions which are not technical should stay with those who own the initiative, not with IT. The champion, the executive sponsor and whoever owns the requirements are the visible leaders of the project, so this rule asks that they come from the business. A business-department person who also does technical work (a sales-operations CRM administrator, say) counts as business, not IT.',
       howToFix:
         'Give the role to someone from a business function (or, for the executive sponsor, an executive outside IT) and keep the IT person involved as a participant. There is no quick-fix: who leads is a decision for the project.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  businessOwners: [msmith]\n  itOwner: jdoe\n  champion: jdoe\n',
@@ -43,7 +43,7 @@ export default defineRule({
       if (!ref || !plan.isITSide(ref.id)) continue;
       report({
         range: ref.range,
-        message: `${mention(plan, ref.id)} is ${role} but ${itSideReason(plan, ref.id)}. When IT leads, the business functions tend to disengage and the users do not take up the tool; ${advice}.`,
+        message: `${mention(plan, ref.id)} is ${role} but ${itSideReason(plan, ref.id)}. IT should not drive a CRM project: it needs the business users' sponsorship and buy-in; ${advice}.`,
       });
     }
   },

@@ -16,7 +16,7 @@ export default defineRule({
         'The business owners speak for the people who will use the tool; the IT owner speaks for the systems it has to ' +
         'live in. The article on the IT owner (000) describes the two as counterparts, and the article on the place of IT ' +
         'in CRM initiatives (001) wants business and IT working as partners of equal weight, each in their own field. One ' +
-        'person in both seats removes that balance and, usually, the business voice.',
+        'person in both seats removes that balance (the worry behind this rule, not a claim of the articles, is that the business voice fades).',
       howToFix:
         'Keep the person in the role that matches their job, and name someone else for the other: a manager of a ' +
         'department that uses the tool as business owner, or an internal IT person as IT owner.',

@@ -15,7 +15,7 @@ export default defineRule({
     docs: {
       summary: 'The plan must name an IT owner under `roles.itOwner`.',
       rationale:
-        'The IT owner is the technical counterpart of the business owners: they bring the IT landscape, the staff and the long-term care of the tool into the project. The article on the IT owner (000) insists that a project needs one even when it already has a strong project manager and a strong integrator, because the tool must end up as part of the company\'s own infrastructure.',
+        'The IT owner is the technical counterpart of the business owners: they bring the IT landscape, the staff and the long-term care of the tool into the project. The article on the IT owner (000) holds that a project needs a suitable one even when its requirements on IT look light, and even alongside a capable integrator and a capable project manager, because the tool has to become part of the company\'s own infrastructure and IT has to confirm early that the project fits the architecture.',
       howToFix:
         'Add `itOwner` under `roles`, naming an internal IT person who is not already a business owner. The quick-fixes offer each such person, ranked by how much room they have, and one that adds a new person for you to fill in.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  msmith: { name: Maria Smith, department: sales }\n  jdoe: { name: John Doe, department: it }\nroles:\n  businessOwners: [msmith]\n',
@@ -43,7 +43,7 @@ export default defineRule({
     });
     report({
       range: plan.anchor(['roles']),
-      message: 'The plan names no IT owner. Every CRM project needs one internal IT lead who works hand in hand with the business owners; add `itOwner` under `roles`.',
+      message: 'The plan names no IT owner. Even with a good integrator and project manager, someone from your own IT must own the technical side beside the business owners, so the tool becomes part of your infrastructure; add `itOwner` under `roles`.',
       fixes,
     });
   },

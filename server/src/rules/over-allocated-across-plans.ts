@@ -1,7 +1,7 @@
 // Flags a person whose stated allocations across the plans of one scope add up to more than the configuration's
 // capacity, in every plan concerned, with related information at the allocations in the other plans.
 
-import type { AllocationFact } from '../scope/facts';
+import type { AllocationFact } from '../plan/facts';
 import { defineScopeRule } from './rule';
 
 export default defineScopeRule({

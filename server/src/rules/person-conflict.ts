@@ -1,7 +1,7 @@
 // Flags a person id that describes different people in two places of one scope (two plans, or a plan and the
 // roster): ids are organisation-wide within a configuration's scope.
 
-import type { PersonFact } from '../scope/facts';
+import type { PersonFact } from '../plan/facts';
 import { defineScopeRule } from './rule';
 
 export default defineScopeRule({

@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       summary: 'Once `project.phase` is `rollout` or `operation`, the plan has a `vision` activity.',
       rationale:
-        'Going live is not the end of a CRM project: usage has to be watched, and the next steps for the system have to be decided. The post on project ownership (004) says that after the first delivery someone must still keep an eye on the system and plan ahead, and suggests the champion often shifts to that role. A plan that has reached rollout without such an activity leaves the tool to drift.',
+        'Going live is not the end of a CRM project: usage has to be watched, and the next steps for the system have to be decided. The post on project ownership (004) says that after the first delivery someone must still keep an eye on the system and plan ahead, and wonders whether the champion might stay on in that role. A plan that has reached rollout without such an activity leaves the tool to drift.',
       howToFix:
         'Add `vision` under `activities` with an owner who will follow up on adoption and plan what comes next, often the champion or a business owner. There is no quick-fix, because who carries the vision is a business decision.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\n  phase: rollout\npeople:\n  msmith: { name: Maria Smith, department: sales }\nactivities:\n  training: { owner: msmith }\n',

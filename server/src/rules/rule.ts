@@ -3,10 +3,10 @@
 import type { Fix, OffsetRange, RelatedPlace, Severity } from '../core/finding';
 import type { YamlModel } from '../model/yamlModel';
 import type { Plan } from '../plan/plan';
-import type { PlanFacts, Place } from '../scope/facts';
-import type { Suppression } from '../core/suppressions';
+import type { PlanFacts, Place } from '../plan/facts';
+import type { Suppression } from '../model/suppressions';
 
-/** The source articles in ../shared/seeds (see server/src/knowledge/sources.ts). */
+/** The source articles (see server/src/knowledge/sources.ts). */
 export type SourceId = '000' | '001' | '002' | '003' | '004';
 
 export type RuleCategory = 'structure' | 'owners' | 'it-owner' | 'leadership' | 'technical' | 'data-and-rollout';

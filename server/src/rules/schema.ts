@@ -1,10 +1,12 @@
 // Checks the plan against schemas/crmteam.schema.json (compiled at build time) and reports one plain-language
-// finding per mistake, at the node RULES.md names, with "Change to 'X'" fixes for near-miss keys and values.
+// finding per mistake, at the node the rule page names, with "Change to 'X'" fixes for near-miss keys and values.
 
+import { isMap } from 'yaml';
 import type { Fix, OffsetRange } from '../core/finding';
 import { replaceScalar } from '../model/edits';
 import type { Path, YamlModel } from '../model/yamlModel';
 import validate from '../schema/generated/validate';
+import { isPlanShaped, TOP_LEVEL_KEYS } from '../schema/planShape';
 import { schemaIssues, type SchemaIssue } from '../schema/schemaIssues';
 import { defineRule } from './rule';
 
@@ -36,13 +38,25 @@ export default defineRule({
       });
       return;
     }
+    // A list or a lone value gets the schema's own finding (the file must be a mapping); unrelated keys get this one.
+    if (isMap(model.root) && !isPlanShaped(model)) {
+      report({
+        range: model.firstKeyRange(),
+        message: `This YAML is not a team plan: none of its top-level keys is ${listKeys(TOP_LEVEL_KEYS)}. A team plan starts with \`crmteam: 1\`, then \`project\` (with a \`name\`) and \`people\`.`,
+      });
+      return;
+    }
     // A plan covered by a roster may leave out `people` (WORKSPACE.md): the schema asks for it only without one.
     const checked = plan.hasRoster && isPlainObject(value) && !Object.prototype.hasOwnProperty.call(value, 'people')
       ? { ...value, people: {} }
       : value;
     if (validate(checked)) return;
+    const brokenAt = model.brokenAt;
     for (const issue of schemaIssues(validate.errors ?? [], checked)) {
+      // Past a YAML mistake nothing is certain, and a key that looks missing may only be hidden by it.
+      if (brokenAt !== undefined && issue.missingKey) continue;
       const range = placeIssue(model, issue);
+      if (brokenAt !== undefined && range.end > brokenAt) continue;
       report({ range, message: issue.message, fixes: replacementFixes(model, issue, range) });
     }
   },
@@ -75,4 +89,9 @@ function replacementFixes(model: YamlModel, issue: SchemaIssue, range: OffsetRan
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function listKeys(keys: readonly string[]): string {
+  const quoted = keys.map((k) => `\`${k}\``);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }

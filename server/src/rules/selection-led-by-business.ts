@@ -22,7 +22,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     const owner = plan.activities.get('toolSelection')?.owner;
-    // IT side already implies internal; both are checked to mirror RULES.md.
+    // IT side already implies internal; both are checked to mirror the rule page.
     if (!owner || !plan.isInternal(owner.id) || !plan.isITSide(owner.id)) return;
     report({
       range: owner.range,

@@ -32,7 +32,8 @@ export default defineRule({
     // A misspelt `ongoingSupport` (or `activities`, `supportTeam`) is the schema rule's one finding; a fix here would
     // add a second copy of what the user already wrote.
     if (plan.misspeltPath(['activities', 'ongoingSupport']) || plan.misspeltPath(['roles', 'supportTeam'])) return;
-    if ((plan.roles.lists.get('supportTeam') ?? []).length > 0) return;
+    // A list whose entries are all undefined ids counts as empty (ARCHITECTURE.md, "Decided edge cases").
+    if (plan.definedListMembers('supportTeam').length > 0) return;
     if (plan.integrator?.providesFullSupport === true) return;
 
     const fixes: Fix[] = [];

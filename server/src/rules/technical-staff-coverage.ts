@@ -5,7 +5,8 @@ import type { Edit, Fix } from '../core/finding';
 import { appendToSequence } from '../model/edits';
 import type { YamlModel } from '../model/yamlModel';
 import { TECH_FUNCTION_LABELS } from '../plan/labels';
-import type { TechFunction } from '../plan/vocabulary';
+import type { Project } from '../plan/plan';
+import type { TechFunction } from '../format/vocabulary';
 import { addPersonEdit, freshPersonId, personLabel, rankCandidates } from './fixes';
 import { defineRule } from './rule';
 
@@ -14,10 +15,17 @@ const FUNCTIONS: readonly { fn: TechFunction; why: string; newId: string; newNam
   { fn: 'systemAdministration', why: 'every project needs someone to run the machines the tool lives on', newId: 'sysadmin', newName: 'System administrator (to be named)' },
   { fn: 'databaseAdministration', why: 'the tool\'s database must be set up, tuned and backed up', newId: 'dba', newName: 'Database administrator (to be named)' },
   { fn: 'networkManagement', why: 'the network must carry the new load, even if this takes only a few days of work', newId: 'network-manager', newName: 'Network manager (to be named)' },
-  { fn: 'applicationProgramming', why: 'someone in-house must understand and maintain the code of the tool and of the systems it links to', newId: 'app-programmer', newName: 'Application programmer (to be named)' },
+  { fn: 'applicationProgramming', why: 'someone must program the CRM tool and whatever it connects to', newId: 'app-programmer', newName: 'Application programmer (to be named)' },
   { fn: 'uiDesign', why: 'the customer-facing part of the rollout needs user-interface specialists', newId: 'ui-designer', newName: 'UI designer (to be named)' },
   { fn: 'webDesign', why: 'the customer-facing part of the rollout needs web design', newId: 'web-designer', newName: 'Web designer (to be named)' },
 ];
+
+/** Whether the project needs someone for this technical function (also read by the team overview). */
+export function isTechnicalFunctionRequired(fn: TechFunction, project: Pick<Project, 'complexity' | 'customerFacing'>): boolean {
+  if (fn === 'systemAdministration') return true;
+  if (fn === 'uiDesign' || fn === 'webDesign') return project.customerFacing;
+  return project.complexity !== 'minimal';
+}
 
 export default defineRule({
   meta: {
@@ -29,7 +37,7 @@ export default defineRule({
     docs: {
       summary: 'Every technical function the project needs has at least one person under `roles.technicalStaff`.',
       rationale:
-        'Apart from the very simplest projects, a CRM rollout draws on several IT specialities, and a function left unstaffed tends to surface as a problem late in the project, even when the work itself takes only days. The article on the technical staffers (002) lists system and database administrators, network managers and application programmers, plus user-interface and web specialists when customers will see part of the system. This rule always asks for system administration, adds the next three unless `complexity` is `minimal`, and adds the design functions when `customerFacing` is true.',
+        'Apart from the very simplest projects, a CRM rollout draws on several IT specialities, and leaving out a function can cause real trouble later, even when the work itself takes only days. The article on the technical staffers (002) lists system and database administrators, network managers and application programmers, plus user-interface and web specialists when customers will see part of the system. This rule always asks for system administration, adds the next three unless `complexity` is `minimal`, and adds the design functions when `customerFacing` is true.',
       howToFix:
         'Under `roles.technicalStaff`, list at least one person for each function named in the finding (anyone defined under `people` counts, internal or not). The quick-fixes offer each internal IT person, the least loaded first, and one that adds a new person for you to name.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\n  complexity: minimal\npeople:\n  jdoe: { name: John Doe, department: it }\nroles:\n  itOwner: jdoe\n',
@@ -37,17 +45,12 @@ export default defineRule({
     },
   },
   check({ plan, model, report }) {
-    const { complexity, customerFacing } = plan.project;
-    const required = FUNCTIONS.filter(({ fn }) => {
-      if (fn === 'systemAdministration') return true;
-      if (fn === 'uiDesign' || fn === 'webDesign') return customerFacing;
-      return complexity !== 'minimal';
-    });
+    const required = FUNCTIONS.filter(({ fn }) => isTechnicalFunctionRequired(fn, plan.project));
     const range = plan.anchor(['roles', 'technicalStaff'], ['roles']);
     // Ranked only once a function turns out to be missing: most plans staff every function.
     let ranked: ReturnType<typeof rankCandidates> | undefined;
     for (const { fn, why, newId, newName } of required) {
-      // Any defined person, internal or not, fills a function (RULES.md); undefined ids count as nobody.
+      // Any defined person, internal or not, fills a function (ARCHITECTURE.md); undefined ids count as nobody.
       const filled = (plan.roles.technicalStaff.get(fn) ?? []).some((a) => a.ref !== undefined && plan.isDefined(a.ref.id));
       if (filled || plan.misspeltPath(['roles', 'technicalStaff', fn])) continue;
       const label = TECH_FUNCTION_LABELS[fn] ?? fn;
@@ -81,11 +84,3 @@ export default defineRule({
 function staffEdit(model: YamlModel, fn: TechFunction, id: string): Edit {
   return appendToSequence(model, ['roles', 'technicalStaff', fn], id, 'roles.technicalStaff');
 }
-
-/**
- * Whether the key at `path`, or a parent of it, is missing because it is misspelt (`integratorSelecton:`): the schema
- * rule reports that key with a "did you mean" fix, so this rule stays quiet (one mistake, one finding).
- */
-
-
-

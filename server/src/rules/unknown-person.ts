@@ -2,9 +2,9 @@
 
 import type { Fix } from '../core/finding';
 import { replaceScalar } from '../model/edits';
-import { closest } from '../schema/suggest';
+import { closest } from '../core/suggest';
 import { addPersonEdit } from './fixes';
-import { isValidPersonId } from '../plan/vocabulary';
+import { isValidPersonId } from '../format/vocabulary';
 import { defineRule } from './rule';
 
 export default defineRule({

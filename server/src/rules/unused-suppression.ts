@@ -1,7 +1,7 @@
 // Reports suppression comments (or rule ids in them) that silenced no finding, and offers to remove them.
 
 import type { Edit, Fix } from '../core/finding';
-import type { Suppression } from '../core/suppressions';
+import type { Suppression } from '../model/suppressions';
 import { removeComment } from '../model/edits';
 import { defineRule } from './rule';
 

@@ -12,7 +12,7 @@ export default defineRule({
     docs: {
       summary: 'When `partners.vendor` is given, it names both the vendor\'s `projectManager` and its `technicalContact`.',
       rationale:
-        'The supplier of the CRM tool should bring a team of its own, and the customer needs to know who on that team to call. The post on project ownership (004), written by a CRM supplier, commits to giving every customer an experienced project manager and a technical contact of their own whatever the size of the system. Writing both names into the plan makes sure they have been asked for and assigned.',
+        'The supplier of the CRM tool should bring a strong team of its own, and the customer needs to know who on that team to call. The post on project ownership (004), written by a CRM supplier, calls a strong supplier team a must, led by a project manager who works directly with the client\'s people. The same supplier promises a dedicated technical contact on every project: one vendor\'s good practice rather than a rule, but worth asking any vendor for. Writing both names into the plan shows they have been asked for and assigned.',
       howToFix:
         'Ask the vendor who their project manager and technical contact are, define both under `people` (with `affiliation: vendor`), and set `projectManager` and `technicalContact` under `partners.vendor`. There is no quick-fix, because the names come from the vendor.',
       bad: 'crmteam: 1\nproject:\n  name: Demo\npeople:\n  vpm: { name: Val Park, affiliation: vendor, organization: Contoso CRM }\npartners:\n  vendor:\n    organization: Contoso CRM\n    projectManager: vpm\n',
@@ -20,20 +20,20 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    // A vendor whose value is not a mapping is not defined (RULES.md); the Plan leaves it out.
+    // A vendor whose value is not a mapping is not defined (ARCHITECTURE.md); the Plan leaves it out.
     const vendor = plan.vendor;
     if (!vendor) return;
     const organization = vendor.organization ? ` (${vendor.organization})` : '';
     if (!vendor.projectManager) {
       report({
         range: vendor.keyRange,
-        message: `The vendor${organization} has no \`projectManager\`. The supplier should assign a senior project manager to work with your team; ask for one and add them under \`partners.vendor\`.`,
+        message: `The vendor${organization} has no \`projectManager\`. The supplier's team should be led by a project manager who works directly with your people; ask who it is and add them under \`partners.vendor\`.`,
       });
     }
     if (!vendor.technicalContact) {
       report({
         range: vendor.keyRange,
-        message: `The vendor${organization} has no \`technicalContact\`. The supplier should give you a dedicated technical contact for your technical staff to work with; ask for one and add them under \`partners.vendor\`.`,
+        message: `The vendor${organization} has no \`technicalContact\`. Ask the supplier for a dedicated technical contact for your technical staff to work with, and add them under \`partners.vendor\`.`,
       });
     }
   },

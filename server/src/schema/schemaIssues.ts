@@ -1,15 +1,15 @@
-// Turns ajv's validation errors into plain-language schema issues (one per mistake), and answers
-// "which part of the schema describes this place in the file?" for hover and completion.
+// Turns ajv's validation errors into plain-language schema issues (one per mistake).
 //
 // The generated validator is compiled without `verbose`, and for shared definitions ajv reports a
 // `schemaPath` relative to the definition, so this module never trusts `schemaPath` to locate the
-// schema: it walks `schemas/crmteam.schema.json` along the error's data path instead.
+// schema: it walks `schemas/crmteam.schema.json` along the error's data path instead (lookup.ts).
 
 import type { ErrorObject } from 'ajv';
-import schemaJson from '../../../schemas/crmteam.schema.json';
-import { closest } from './suggest';
+import { hasOwn, isRecord, own } from '../core/own';
+import { closest } from '../core/suggest';
+import { allowedKeysOf, locate, withRoot, type DataPath, type Located, type SchemaNode } from './lookup';
 
-export type DataPath = readonly (string | number)[];
+export type { DataPath } from './lookup';
 
 export interface SchemaIssue {
   /** Data path of the node to highlight (property names and sequence indices). */
@@ -19,46 +19,8 @@ export interface SchemaIssue {
   message: string;
   /** Allowed keys or enum values close to the wrong one, best first; empty when there is nothing to offer. */
   replacements: string[];
-}
-
-/** A schema object as read from the JSON file. */
-export type SchemaNode = Readonly<Record<string, unknown>>;
-
-const ROOT = schemaJson as unknown as SchemaNode;
-
-/**
- * The schema the current question is about: the plan's, unless `schemaIssues` or `schemaAtPath` was given another
- * root (the configuration file's, the roster's). Refs into `crmteam.schema.json` always reach the plan's.
- */
-let activeRoot: SchemaNode = ROOT;
-
-function withRoot<T>(root: SchemaNode, work: () => T): T {
-  const previous = activeRoot;
-  activeRoot = root;
-  try {
-    return work();
-  } finally {
-    activeRoot = previous;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Safe access. Data comes from YAML, so a key may be `__proto__`, `constructor` or `toString`:
-// only own properties are ever read.
-
-function isRecord(value: unknown): value is SchemaNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An own property's value: never one inherited from `Object.prototype` (keys come from user input). */
-export function own(obj: unknown, key: string): unknown {
-  if (typeof obj !== 'object' || obj === null) return undefined;
-  const descriptor = Object.getOwnPropertyDescriptor(obj, key);
-  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
-}
-
-function hasOwn(obj: unknown, key: string): boolean {
-  return typeof obj === 'object' && obj !== null && Object.prototype.hasOwnProperty.call(obj, key);
+  /** A required key is missing (such a finding says nothing while a YAML mistake may hide the key). */
+  missingKey?: true;
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {
@@ -92,145 +54,6 @@ function parsePointer(pointer: string, data: unknown): (string | number)[] {
   return path;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Walking the schema.
-
-function lookupPointer(ref: string): SchemaNode | undefined {
-  const planRef = /^(?:\.\/)?crmteam\.schema\.json(#.*)$/.exec(ref);
-  if (planRef) return pointerIn(ROOT, planRef[1]!);
-  // A `#/definitions/...` reached through a ref into the plan schema belongs to the plan schema.
-  return pointerIn(activeRoot, ref) ?? (activeRoot === ROOT ? undefined : pointerIn(ROOT, ref));
-}
-
-function pointerIn(base: SchemaNode, pointer: string): SchemaNode | undefined {
-  if (!pointer.startsWith('#')) return undefined;
-  if (pointer === '#') return base;
-  let current: unknown = base;
-  for (const raw of pointer.slice(2).split('/')) {
-    current = own(current, raw.replace(/~1/g, '/').replace(/~0/g, '~'));
-  }
-  return isRecord(current) ? current : undefined;
-}
-
-/**
- * Follows `$ref`s. The annotations written beside a `$ref` (description, default, examples) say
- * what this particular place is for, so they win over the referenced definition's own.
- * Pushes the names of the definitions passed through onto `refs`.
- */
-function resolve(node: SchemaNode, refs: string[]): SchemaNode {
-  const layers: SchemaNode[] = [];
-  let current = node;
-  for (let guard = 0; typeof current['$ref'] === 'string' && guard < 32; guard++) {
-    const ref = current['$ref'];
-    const target = lookupPointer(ref);
-    if (!target) break;
-    layers.push(current);
-    const name = /^#\/definitions\/([^/]+)$/.exec(ref)?.[1];
-    if (name !== undefined) refs.push(name);
-    current = target;
-  }
-  if (layers.length === 0) return current;
-  let merged: Record<string, unknown> = { ...current };
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const { $ref: _ignored, ...annotations } = layers[i]!;
-    merged = { ...merged, ...annotations };
-  }
-  return merged;
-}
-
-/** The schemas that may describe the members of a mapping at `node`: itself and, for `if: {type: object}`, its `then`. */
-function objectBranches(node: SchemaNode): SchemaNode[] {
-  const branches = [node];
-  const then = own(node, 'then');
-  if (isRecord(then)) branches.push(resolve(then, []));
-  return branches;
-}
-
-const patternCache = new Map<string, RegExp | null>();
-function patternMatches(pattern: string, text: string): boolean {
-  let regex = patternCache.get(pattern);
-  if (regex === undefined) {
-    try {
-      regex = new RegExp(pattern, 'u');
-    } catch {
-      regex = null;
-    }
-    patternCache.set(pattern, regex);
-  }
-  return regex !== null && regex.test(text);
-}
-
-function childSchema(node: SchemaNode, segment: string | number, refs: string[]): SchemaNode | undefined {
-  if (typeof segment === 'number') {
-    const items = own(node, 'items');
-    if (isRecord(items)) return resolve(items, refs);
-    if (Array.isArray(items) && isRecord(items[segment])) return resolve(items[segment] as SchemaNode, refs);
-    return undefined;
-  }
-  const branches = objectBranches(node);
-  for (const branch of branches) {
-    const properties = own(branch, 'properties');
-    const sub = own(properties, segment);
-    if (isRecord(sub)) return resolve(sub, refs);
-  }
-  for (const branch of branches) {
-    const patternProperties = own(branch, 'patternProperties');
-    if (!isRecord(patternProperties)) continue;
-    for (const [pattern, sub] of Object.entries(patternProperties)) {
-      if (isRecord(sub) && patternMatches(pattern, segment)) return resolve(sub, refs);
-    }
-  }
-  for (const branch of branches) {
-    const additional = own(branch, 'additionalProperties');
-    if (isRecord(additional)) return resolve(additional, refs);
-  }
-  return undefined;
-}
-
-interface Located {
-  node: SchemaNode;
-  /** Definitions passed through to reach the last step, e.g. `['assignment']`. */
-  refs: string[];
-}
-
-function locate(path: DataPath): Located | undefined {
-  let node: SchemaNode = activeRoot;
-  let refs: string[] = [];
-  for (const segment of path) {
-    refs = [];
-    const next = childSchema(node, segment, refs);
-    if (!next) return undefined;
-    node = next;
-  }
-  return { node, refs };
-}
-
-/**
- * The schema that describes the node at `path` (property names and list indices), with `$ref`s
- * resolved and the annotations written at the place of use taking precedence. For an assignment
- * this is the whole `if`/`then`/`else` definition; its mapping keys are found by going one level
- * deeper (e.g. `['roles', 'itOwner', 'person']`). Undefined when the schema does not describe the
- * path (an unknown key).
- */
-export function schemaAtPath(path: DataPath, root: SchemaNode = ROOT): SchemaNode | undefined {
-  return withRoot(root, () => locate(path)?.node);
-}
-
-/** The keys a mapping at `path` may have, in schema order (empty when any key is allowed or the path is unknown). */
-export function allowedKeysAt(path: DataPath, root: SchemaNode = ROOT): string[] {
-  const node = schemaAtPath(path, root);
-  return node ? allowedKeysOf(node) : [];
-}
-
-function allowedKeysOf(node: SchemaNode): string[] {
-  const keys: string[] = [];
-  for (const branch of objectBranches(node)) {
-    const properties = own(branch, 'properties');
-    if (!isRecord(properties)) continue;
-    for (const key of Object.keys(properties)) if (!keys.includes(key)) keys.push(key);
-  }
-  return keys;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Words.
@@ -523,8 +346,9 @@ function isStrictPrefix(prefix: DataPath, path: DataPath): boolean {
  * - an unknown key that looks like a missing required key (`ownr` for `owner`) is reported once,
  *   as the unknown key, with the suggestion.
  */
-export function schemaIssues(errors: readonly ErrorObject[], data: unknown, root: SchemaNode = ROOT): SchemaIssue[] {
-  return withRoot(root, () => issuesOf(errors, data));
+/** `root`: the schema the data was validated against (the plan's by default; the configuration's, the roster's). */
+export function schemaIssues(errors: readonly ErrorObject[], data: unknown, root?: SchemaNode): SchemaIssue[] {
+  return root === undefined ? issuesOf(errors, data) : withRoot(root, () => issuesOf(errors, data));
 }
 
 function issuesOf(errors: readonly ErrorObject[], data: unknown): SchemaIssue[] {
@@ -587,6 +411,7 @@ function issuesOf(errors: readonly ErrorObject[], data: unknown): SchemaIssue[] 
       target: candidate.target,
       message: candidate.message,
       replacements: candidate.replacements,
+      ...(candidate.keyword === 'required' ? { missingKey: true as const } : {}),
     });
   }
   return issues;

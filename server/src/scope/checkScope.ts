@@ -7,7 +7,7 @@ import type { RuleLevels } from '../core/ruleOptions';
 import { RULES } from '../rules/index';
 import type { ScopeReport } from '../rules/rule';
 import type { Config } from './config';
-import type { Place, PlanFacts } from './facts';
+import type { Place, PlanFacts } from '../plan/facts';
 
 export interface ScopeInput {
   /** Every plan of the scope that is checked, named by its path relative to the configuration's folder. */

@@ -5,7 +5,7 @@
 import { minimatch } from 'minimatch';
 import type { Finding } from '../core/finding';
 import type { RuleLevels } from '../core/ruleOptions';
-import { analyze, sortAndDedupe, type Analysis } from '../core/analyze';
+import { analyze, sortAndDedupe, type Analysis } from '../engine/analyze';
 import { analyzeConfig, CONFIG_FILE_NAME, type ConfigAnalysis } from './config';
 import { analyzeRoster, type Roster } from './roster';
 import { checkScope } from './checkScope';

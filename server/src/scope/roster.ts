@@ -5,7 +5,7 @@ import type { Finding } from '../core/finding';
 import { YamlModel } from '../model/yamlModel';
 import { Plan, type Person } from '../plan/plan';
 import { checkSettingsFile, type SettingsFileAnalysis, type SettingsFileOptions } from './config';
-import { planFacts, type PlanFacts } from './facts';
+import { planFacts, type PlanFacts } from '../plan/facts';
 
 export const ROSTER_MARKER = 'crmteam-roster';
 

@@ -28,6 +28,7 @@ const squiggleSel = { error: '.squiggly-error', warning: '.squiggly-warning', an
  * @param {string} [o.hoverText]           text the hover must contain (no hover check when omitted)
  * @param {string} [o.hoverWord]           hover over the first occurrence of this word instead of the squiggle
  * @param {string} [o.screenshot]          PNG path
+ * @param {object} [o.overview]            { file, cell, screenshot }: open the Team Overview, click `cell`, land on its line
  * @param {'quickopen'|'explorer'} [o.open='quickopen'] how to open the file (falls back to the other one)
  * @param {number} [o.stepTimeoutMs=60000] per wait
  * @param {(msg: string) => void} [o.log]
@@ -147,8 +148,81 @@ export async function uiCheck(page, o) {
     await page.screenshot({ path: o.screenshot });
     log(`ui-check: screenshot ${o.screenshot}`);
   }
+  if (o.overview) r.overview = await overviewCheck(page, o.overview, timeout, log);
   r.ok = true;
   return r;
+}
+
+/**
+ * The Team Overview as a person uses it: open a plan, run "CRM Team: Open Team Overview" from the command palette, see
+ * the matrix in the webview, click a cell, and land on its line in the plan (the status bar's "Ln, Col").
+ * @param {{ file: string, cell: string, screenshot?: string }} ov  `cell`: the aria-label of the cell to click
+ */
+async function overviewCheck(page, ov, timeout, log) {
+  const base = ov.file.split('/').pop();
+  await page.keyboard.press('Escape').catch(() => {});
+  // Room for the editor and the webview: hide the panel (Problems) that the checks above opened.
+  if (await page.locator('.part.panel').isVisible().catch(() => false)) await page.keyboard.press('Control+J');
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector(`${sel.quickInput} input`, { state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(ov.file, { delay: 10 });
+  await page.locator(sel.quickRows).filter({ hasText: base }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.part.editor .tab.active').filter({ hasText: base }).first().waitFor({ timeout });
+  await runCommand(page, 'CRM Team: Open Team Overview', timeout);
+  log('ui-check: Team Overview command run');
+
+  // The webview is an iframe inside an iframe; find the frame that holds the overview's matrix.
+  const end = Date.now() + timeout;
+  let frame;
+  while (!frame) {
+    for (const f of page.frames()) {
+      if (await f.$('table.matrix').catch(() => null)) { frame = f; break; }
+    }
+    if (!frame) {
+      if (Date.now() > end) throw new Error('the Team Overview webview never showed a matrix');
+      await page.waitForTimeout(200);
+    }
+  }
+  const cells = await frame.locator('table.matrix button.cell').count();
+  const matrixBox = await frame.locator('table.matrix').boundingBox();
+  if (!matrixBox || matrixBox.width < 100 || matrixBox.height < 100) throw new Error(`the matrix is not visible (${JSON.stringify(matrixBox)})`);
+  log(`ui-check: overview matrix with ${cells} cells`);
+  await frame.locator('table.matrix').scrollIntoViewIfNeeded();
+  if (ov.screenshot) {
+    await page.screenshot({ path: ov.screenshot });
+    log(`ui-check: screenshot ${ov.screenshot}`);
+  }
+
+  const cell = frame.locator(`button.cell[aria-label="${ov.cell.replace(/"/g, '\\"')}"]`);
+  await cell.waitFor({ timeout: 10_000 });
+  const line = Number(await cell.getAttribute('data-line'));
+  const column = Number(await cell.getAttribute('data-column'));
+  // Keyboard first (focus and Enter), as a person without a mouse would; a click on a second cell after that.
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  const landed = `Ln ${line}, Col ${column}`;
+  await page.locator('.statusbar-item').filter({ hasText: landed }).first().waitFor({ timeout: 15_000 }).catch(async () => {
+    const seen = await page.locator('.statusbar-item').allInnerTexts();
+    throw new Error(`activating the cell did not land on ${landed}; the status bar shows ${JSON.stringify(seen.filter((t) => /Ln \d/.test(t)))}`);
+  });
+  const other = frame.locator('table.matrix button.cell').first();
+  const otherAt = `Ln ${await other.getAttribute('data-line')}, Col ${await other.getAttribute('data-column')}`;
+  await other.click();
+  await page.locator('.statusbar-item').filter({ hasText: otherAt }).first().waitFor({ timeout: 15_000 }).catch(() => {
+    throw new Error(`clicking the first cell did not land on ${otherAt}`);
+  });
+  const activeTab = (await page.locator('.part.editor .tab.active').allInnerTexts()).join(' | ');
+  log(`ui-check: overview cell "${ov.cell}" → ${landed}; first cell → ${otherAt}; active tabs ${activeTab}`);
+  return { cells, landed, clickedFirst: otherAt, activeTab };
+}
+
+async function runCommand(page, title, timeout) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector(`${sel.quickInput} input`, { state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(title, { delay: 5 });
+  await page.locator(sel.quickRows).filter({ hasText: title }).first().waitFor({ timeout: Math.min(timeout, 15_000) });
+  await page.keyboard.press('Enter');
 }
 
 function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }

@@ -9,7 +9,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editsFor, LspPair } from '../../lsp/lspPair';
 
-/** Server log lines that mean a handler failed (STYLE.md principle 5: they log before answering empty). */
+/** Server log lines that mean a handler failed (server/src/lsp/handler.ts: they log before answering empty). */
 const FAILED = /failed|threw|Uncaught|Unhandled/;
 
 export class ServerChecker {

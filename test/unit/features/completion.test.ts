@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { analyze } from '../../../server/src/core/analyze';
+import { analyze } from '../../../server/src/engine/analyze';
 import { completion } from '../../../server/src/features/completion';
 import { assertGolden } from '../../harness/golden';
 import { applyItem, caseDir, caseNames, expandSnippet, loadCase, renderCompletion, sortedItems } from './harness';

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, Range } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from '../../../server/src/core/analyze';
+import { analyze, type Analysis } from '../../../server/src/engine/analyze';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import type { FeatureContext } from '../../../server/src/features/context';
 import { featureContext } from '../../../server/src/lsp/convert';
@@ -39,7 +39,8 @@ export function loadCase(kind: 'hover' | 'completion', name: string): FeatureCas
   if (offset < 0 || raw.indexOf(CURSOR, offset + 1) >= 0) throw new Error(`${name}.yaml must hold exactly one ${CURSOR}`);
   const text = raw.slice(0, offset) + raw.slice(offset + CURSOR.length);
   const document = TextDocument.create(`file:///fixtures/${name}.crmteam.yaml`, 'crmteam-yaml', 1, text);
-  return { name, text, offset, analysis: analyze(text), ctx: featureContext(document, DEFAULT_SETTINGS, DOCS_BASE), document };
+  const analysis = analyze(text);
+  return { name, text, offset, analysis, ctx: featureContext({ uri: document.uri, version: document.version, lines: analysis.lines }, DEFAULT_SETTINGS, DOCS_BASE), document };
 }
 
 function showRange(document: TextDocument, range: Range | undefined): string {

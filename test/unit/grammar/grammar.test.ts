@@ -3,12 +3,12 @@
 // VS Code ships another one (RedCMD's), whose scopes differ, so only our own `*.crmteam-yaml` scopes are asserted.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, Registry, parseRawGrammar, type IGrammar, type IRawGrammar, type StateStack } from 'vscode-textmate';
-import { ACTIVITIES, LIST_ROLES, ROLE_KEYS, SINGLE_ROLES, TECH_FUNCTIONS } from '../../../server/src/plan/vocabulary';
+import { ACTIVITIES, LIST_ROLES, ROLE_KEYS, SINGLE_ROLES, TECH_FUNCTIONS } from '../../../server/src/format/vocabulary';
 import { RULES } from '../../../server/src/rules/index';
 import { REPO_ROOT, repoPath } from '../../harness/repo';
 
@@ -278,7 +278,7 @@ test('block style: "- akim" is a person under businessOwners and under superUser
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Flow style (FORMAT.md's own example uses it for activities)
+// Flow style (the example in docs/format.md uses it for people and activities)
 
 test('flow style: keys and person ids inside flow mappings and flow lists', async () => {
   const lines = await tokenize(fixture('flow.crmteam.yaml'));
@@ -321,7 +321,7 @@ test('flow style: keys and person ids inside flow mappings and flow lists', asyn
   assertPlain(lines, 'jdoe: { name: John Doe', 'it');
 });
 
-test('FORMAT.md example activities: the same marks as the block form', async () => {
+test('docs/format.md example activities: the same marks as the block form', async () => {
   const example = [
     'activities:',
     '  requirements:        { owner: msmith, participants: [jdoe, akim] }',
@@ -426,7 +426,7 @@ test('suppression comments: after a value, without blanks, and look-alikes', asy
   assertScope(lines, 'it-owner-internal', 'jdoe', PERSON);
   assertScope(lines, '#crmteam-disable schema', 'crmteam-disable', DIRECTIVE);
   assertScope(lines, '#crmteam-disable schema', 'schema', RULE_ID);
-  // As server/src/core/suppressions.ts reads it: ids up to the first `--`, split on commas.
+  // As server/src/model/suppressions.ts reads it: ids up to the first `--`, split on commas.
   assertScope(lines, 'x1,y2--c d', 'x1', RULE_ID);
   assertScope(lines, 'x1,y2--c d', 'y2', RULE_ID);
   assertPlain(lines, 'x1,y2--c d', '--c d'.slice(2));
@@ -487,7 +487,7 @@ async function assertVocabularyHighlighted(vocabulary: {
   }
 }
 
-test('every role key, list role, technical function and activity of server/src/plan/vocabulary.ts is highlighted', async () => {
+test('every role key, list role, technical function and activity of server/src/format/vocabulary.ts is highlighted', async () => {
   await assertVocabularyHighlighted({
     roleKeys: ROLE_KEYS,
     singleRoles: SINGLE_ROLES,
@@ -497,31 +497,18 @@ test('every role key, list role, technical function and activity of server/src/p
   });
 });
 
-/** design/FORMAT.md, which the repository's CI and the developers have beside the work tree as shared/design. */
-function findFormatMd(): string | undefined {
-  for (let dir = REPO_ROOT; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'design', 'FORMAT.md');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/** The backticked words of the first table column (or a sentence) of one `## ` section of FORMAT.md. */
+/** The backticked words of the first table column (or a sentence) of one `## ` section of docs/format.md. */
 function formatSection(markdown: string, heading: string): string {
   const start = markdown.indexOf(`\n## ${heading}\n`);
-  assert.ok(start >= 0, `FORMAT.md has no section "## ${heading}"`);
+  assert.ok(start >= 0, `docs/format.md has no section "## ${heading}"`);
   const end = markdown.indexOf('\n## ', start + 1);
   return markdown.slice(start, end === -1 ? undefined : end);
 }
 
 const backticked = (text: string): string[] => [...text.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]!);
 
-test('every role key, technical function and activity of FORMAT.md is highlighted', async (t) => {
-  const path = findFormatMd();
-  if (!path) {
-    t.skip('shared/design/FORMAT.md is not beside the repository');
-    return;
-  }
+test('every role key, technical function and activity of docs/format.md is highlighted', async () => {
+  const path = repoPath('docs/format.md');
   const markdown = readFileSync(path, 'utf8');
   const roles = formatSection(markdown, '`roles`');
   const roleRows = roles.split('\n').filter((l) => /^\| `[A-Za-z]+` \|/.test(l));
@@ -529,18 +516,18 @@ test('every role key, technical function and activity of FORMAT.md is highlighte
   const singleRoles = roleRows.filter((l) => /^\| `\w+` \| assignment \|/.test(l)).map((l) => backticked(l)[0]!);
   const listRoles = roleRows.filter((l) => /^\| `\w+` \| list of assignments/.test(l)).map((l) => backticked(l)[0]!);
   const techRow = roleRows.find((l) => l.startsWith('| `technicalStaff`'));
-  assert.ok(techRow, 'FORMAT.md lists no technicalStaff row');
+  assert.ok(techRow, 'docs/format.md lists no technicalStaff row');
   const techFunctions = backticked(techRow.slice(techRow.indexOf('functions:')));
   const activitiesSection = formatSection(markdown, '`activities`');
   const sentence = activitiesSection.slice(activitiesSection.indexOf('The activities are:'), activitiesSection.indexOf('No other activity key'));
   const activities = backticked(sentence);
 
   // Sanity: the parse found what version 1 has, so a format change shows up here rather than as a silent pass.
-  assert.equal(roleKeys.length, 9, `roles parsed from FORMAT.md: ${roleKeys.join(', ')}`);
-  assert.equal(singleRoles.length, 4, `single roles parsed from FORMAT.md: ${singleRoles.join(', ')}`);
-  assert.equal(listRoles.length, 4, `list roles parsed from FORMAT.md: ${listRoles.join(', ')}`);
-  assert.equal(techFunctions.length, 6, `technical functions parsed from FORMAT.md: ${techFunctions.join(', ')}`);
-  assert.equal(activities.length, 15, `activities parsed from FORMAT.md: ${activities.join(', ')}`);
+  assert.equal(roleKeys.length, 9, `roles parsed from docs/format.md: ${roleKeys.join(', ')}`);
+  assert.equal(singleRoles.length, 4, `single roles parsed from docs/format.md: ${singleRoles.join(', ')}`);
+  assert.equal(listRoles.length, 4, `list roles parsed from docs/format.md: ${listRoles.join(', ')}`);
+  assert.equal(techFunctions.length, 6, `technical functions parsed from docs/format.md: ${techFunctions.join(', ')}`);
+  assert.equal(activities.length, 15, `activities parsed from docs/format.md: ${activities.join(', ')}`);
 
   await assertVocabularyHighlighted({ roleKeys, singleRoles, listRoles, techFunctions, activities });
 });

@@ -163,7 +163,7 @@ test('every enum has one plain and one markdown description per value, and a val
     }
     if ('default' in node) assert.ok(values.includes(node['default']), `${pointer}: default`);
   }
-  assert.equal(enums, 8, 'companySize, delivery, scope, complexity, phase, department, affiliation, function');
+  assert.equal(enums, 9, 'companySize, deploymentSize, delivery, scope, complexity, phase, department, affiliation, function');
 });
 
 test('every mapping is closed: additionalProperties is false or a schema', () => {
@@ -183,7 +183,7 @@ test('every mapping is closed: additionalProperties is false or a schema', () =>
   assert.ok(isRecord(people['additionalProperties']));
 });
 
-test('the defaults follow FORMAT.md', () => {
+test('the defaults follow docs/format.md', () => {
   const project = ((schema['properties'] as Node)['project'] as Node)['properties'] as Node;
   const expected: Record<string, unknown> = {
     companySize: 'medium', delivery: 'integrator', scope: 'departmental', complexity: 'standard',

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import type { ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
 import validate from '../../../server/src/schema/generated/validate.js';
-import { allowedKeysAt, schemaAtPath, schemaIssues, type SchemaIssue } from '../../../server/src/schema/schemaIssues';
+import { allowedKeysAt, schemaAtPath } from '../../../server/src/schema/lookup';
+import { schemaIssues, type SchemaIssue } from '../../../server/src/schema/schemaIssues';
 
 function issuesOf(yaml: string): SchemaIssue[] {
   const data = parseDocument(yaml).toJS() as unknown;
@@ -65,6 +66,7 @@ test('missing required keys of one mapping become one finding', () => {
     target: 'key',
     message: 'The file is missing the required keys `project` and `people`.',
     replacements: [],
+    missingKey: true,
   }]);
 });
 

@@ -2,7 +2,7 @@
 
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { pathToFileURL } from 'node:url';
-import { INTERNAL_ERROR } from '../../core/analyze';
+import { INTERNAL_ERROR } from '../../engine/analyze';
 import { RULES } from '../../rules/index';
 import type { FileReport } from '../lint';
 

@@ -158,7 +158,7 @@ export function cursorContext(model: YamlModel, offset: number): CursorContext |
   const lines = Lines.of(model);
   const lineNo = lines.lineOf(offset);
   const lineText = lines.textOf(lineNo);
-  const lineStart = lines.starts[lineNo]!;
+  const lineStart = lines.lineStart(lineNo);
   const col = offset - lineStart;
   const before = lineText.slice(0, col);
   if (col > lineText.length || inComment(before)) return undefined;

@@ -2,7 +2,7 @@
 
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Plan } from '../../plan/plan';
-import { isValidPersonId } from '../../plan/vocabulary';
+import { isValidPersonId } from '../../format/vocabulary';
 import type { FeatureContext } from '../context';
 import type { CursorContext } from './context';
 

@@ -3,13 +3,13 @@
 // of values for enums and booleans, a choice of person ids where a person goes, the required keys of a mapping.
 
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
-import type { Analysis } from '../../core/analyze';
+import type { Analysis } from '../../engine/analyze';
 import type { Path } from '../../model/yamlModel';
-import { allowedKeysAt } from '../../schema/schemaIssues';
+import { allowedKeysAt } from '../../schema/lookup';
 import type { FeatureContext } from '../context';
 import { allowedValues, keyMarkdown, schemaAt, shortDescription } from '../explain';
 import type { KeyContext } from './context';
-import { own } from '../../schema/schemaIssues';
+import { own } from '../../core/own';
 import { choice, indentBlock, replace } from './edit';
 import { rankedIds, slotAt } from './people';
 

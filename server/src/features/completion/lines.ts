@@ -2,6 +2,7 @@
 // often does not parse into the node the user means, so the cursor line and the parent of a new line are read from
 // indentation; the paths of existing keys still come from the document model whenever it knows them.
 
+import type { LineIndex } from '../../core/lines';
 import type { Path, PathSegment, YamlModel } from '../../model/yamlModel';
 
 /** The shape of one line: indentation, `- ` markers and the block key it starts with. */
@@ -43,55 +44,52 @@ export function shapeOf(text: string, start: number): LineShape {
   return { start, text, dashes, contentCol: col, key, afterColon: col + match[0].length, blank };
 }
 
-/** The lines of a text with their start offsets; `\r` before `\n` is dropped. */
-/** `yaml`'s LineCounter misses lines in some malformed input, so completion keeps its own index of line starts. */
+/** The shapes of a model's lines, read on demand from the model's line index (core/lines.ts). */
 const CACHE = new WeakMap<YamlModel, Lines>();
 
 export class Lines {
-  readonly starts: number[] = [0];
+  private readonly index: LineIndex;
   private readonly shapes = new Map<number, LineShape>();
   private readonly paths = new Map<number, Path>();
 
-  constructor(readonly text: string, private readonly model: YamlModel) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(private readonly model: YamlModel) {
+    this.index = model.lines;
   }
 
-  /** The lines of a model's text, built once per model (each completion request on one version reuses them). */
+  /** The lines of a model's text, read once per model (each completion request on one version reuses them). */
   static of(model: YamlModel): Lines {
     let lines = CACHE.get(model);
     if (!lines) {
-      lines = new Lines(model.text, model);
+      lines = new Lines(model);
       CACHE.set(model, lines);
     }
     return lines;
   }
 
+  get text(): string {
+    return this.index.text;
+  }
+
   get count(): number {
-    return this.starts.length;
+    return this.index.lineCount;
   }
 
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.index.lineOf(offset);
+  }
+
+  lineStart(line: number): number {
+    return this.index.lineStart(line);
   }
 
   textOf(line: number): string {
-    const start = this.starts[line] ?? this.text.length;
-    const next = this.starts[line + 1];
-    const end = next === undefined ? this.text.length : next - 1;
-    return this.text.slice(start, end).replace(/\r$/, '');
+    return this.index.lineText(line);
   }
 
   shape(line: number): LineShape {
     let shape = this.shapes.get(line);
     if (!shape) {
-      shape = shapeOf(this.textOf(line), this.starts[line] ?? this.text.length);
+      shape = shapeOf(this.textOf(line), this.index.lineStart(line));
       this.shapes.set(line, shape);
     }
     return shape;

@@ -4,10 +4,10 @@
 // partner contacts); ids already in the same list are left out.
 
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import type { Analysis } from '../../core/analyze';
+import type { Analysis } from '../../engine/analyze';
 import type { Path } from '../../model/yamlModel';
 import type { Plan, RefContext } from '../../plan/plan';
-import { isOneOf, LIST_ROLES, SINGLE_ROLES, TECH_FUNCTIONS } from '../../plan/vocabulary';
+import { isOneOf, LIST_ROLES, SINGLE_ROLES, TECH_FUNCTIONS } from '../../format/vocabulary';
 import { personCard, personSummary } from '../personCard';
 import type { FeatureContext } from '../context';
 import type { CursorContext } from './context';

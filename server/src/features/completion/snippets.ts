@@ -2,8 +2,8 @@
 // empty file. Person placeholders offer the ids already defined.
 
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
-import type { Analysis } from '../../core/analyze';
-import { ACTIVITIES, AFFILIATIONS, COMPANY_SIZES, DELIVERIES, DEPARTMENTS, PHASES } from '../../plan/vocabulary';
+import type { Analysis } from '../../engine/analyze';
+import { ACTIVITIES, AFFILIATIONS, COMPANY_SIZES, DELIVERIES, DEPARTMENTS, PHASES } from '../../format/vocabulary';
 import type { FeatureContext } from '../context';
 import type { KeyContext } from './context';
 import { choice, indentBlock, personIds, replace } from './edit';
