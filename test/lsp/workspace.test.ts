@@ -153,6 +153,7 @@ test('the configuration file: its findings, hovers on rule ids with a link, comp
   const { dir, uri } = workspace();
   const pair = await start(dir);
   try {
+    await workspacePull(pair); // the index has read every plan, so nothing is left running when the test ends
     const config = uri('crmteam.config.yaml');
     const text = 'crmteam-config: 1\nroster: nobody.yaml\nrules:\n  unused-persn: error\n  champion-required: \n  \n';
     await pair.open(config, text);
