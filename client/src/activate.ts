@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { Commands, FILE_GLOB, LANGUAGE_ID, NewPlanTemplateRequest, type InitializationOptions, type NewPlanTemplateResult } from '../../server/src/common/protocol';
+import { Commands, CONFIG_LANGUAGE_ID, FILE_GLOB, LANGUAGE_ID, NewPlanTemplateRequest, ROSTER_LANGUAGE_ID, type InitializationOptions, type NewPlanTemplateResult } from '../../server/src/common/protocol';
 import { registerOverview, type OverviewApi } from './overview';
 
 /** What `activate` returns: used by the end-to-end tests, and by anyone scripting the extension. */
@@ -34,7 +34,11 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }, { language: 'yaml', pattern: FILE_GLOB }],
+    // Plans, and the files that configure them: crmteam.config.yaml and rosters.
+    documentSelector: [
+      { language: LANGUAGE_ID }, { language: 'yaml', pattern: FILE_GLOB },
+      { language: CONFIG_LANGUAGE_ID }, { language: ROSTER_LANGUAGE_ID },
+    ],
     outputChannel: output,
     traceOutputChannel: output,
     // Both flags, always: passing only `onSave` would silently turn pulling on change off.
@@ -68,6 +72,15 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     }),
   );
 
+  // A roster may have any name, and VS Code gives a `.yaml` file the YAML language whatever its first line says:
+  // a YAML document that starts with `crmteam-roster:` is switched to the roster language.
+  const claimRoster = (document: vscode.TextDocument) => {
+    if (document.languageId === 'yaml' && /^\uFEFF?crmteam-roster\s*:/.test(document.lineAt(0).text)) {
+      void vscode.languages.setTextDocumentLanguage(document, ROSTER_LANGUAGE_ID);
+    }
+  };
+  vscode.workspace.textDocuments.forEach(claimRoster);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(claimRoster));
   const overview = registerOverview(context, () => languageClient, output);
 
   try {

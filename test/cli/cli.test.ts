@@ -43,7 +43,7 @@ test('the example folder: findings with file, line:col, severity, message, rule 
   assert.match(r.stdout, /^examples\/fabrikam-draft\.crmteam\.yaml$/m);
   // One whole stylish line: position, severity, message, two spaces, the rule id at the end.
   assert.match(r.stdout, /^ {2}\d+:\d+ +error +\S.* {2}business-owner-required$/m);
-  assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in 2 plans checked\./);
+  assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in 4 plans checked\./);
   assert.equal(r.stderr, '');
 });
 

@@ -85,7 +85,9 @@ test('npm run package: a .vsix with the bundled client and server (Node and web)
   const expected = [
     'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'language-configuration.json', 'images/icon.png',
     'dist/extension.js', 'dist/server.js', 'dist/browser.js', 'dist/browserServer.js', 'schemas/crmteam.schema.json',
-    'syntaxes/crmteam.tmLanguage.json', 'syntaxes/crmteam.injection.tmLanguage.json', 'docs/editors.md', 'docs/format.md', ...rulePages,
+    'schemas/crmteam.config.schema.json', 'schemas/crmteam.roster.schema.json', 'syntaxes/crmteam.tmLanguage.json',
+    'syntaxes/crmteam-settings.tmLanguage.json', 'syntaxes/crmteam.injection.tmLanguage.json', 'docs/editors.md',
+    'docs/format.md', ...rulePages,
   ].map((f) => `extension/${f}`);
   assert.deepEqual([...zip.keys()].sort(), ['[Content_Types].xml', 'extension.vsixmanifest', ...expected].sort(),
     'exactly the shipped files: no sources, tests, scripts, node_modules or source maps');
@@ -191,7 +193,8 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   for (const feature of [/activates when a plan is opened/, /is the build under test/, /expected rule ids/,
     /hover on itOwner/, /"add IT owner" quick fix/, /crmteam-disable-next-line comment silences/, /inlay hints show/,
     /completion offers the person ids/, /fix-all on save/, /crmteam\.rules changes a severity/, /rename of a person/,
-    /restart command/, /Team Overview opens beside the plan/]) {
+    /restart command/, /Team Overview opens beside the plan/,
+    /closed plan's cross-plan finding is reported/, /configuration file and the roster have their own language ids/]) {
     assert.match(passed, feature, `the suite ran and passed a test matching ${feature}${report}`);
   }
   assert.ok(lines.some((l) => /^vscode e2e: \d+ passed, 0 failed$/.test(l)), `suite summary${report}`);

@@ -4,7 +4,11 @@ import type { Finding } from '../../server/src/core/finding';
 import type { LineIndex } from '../../server/src/core/lines';
 
 /** `file:line:col severity rule-id message`, the source line(s), carets, related places and fixes. */
-export function renderFrame(fileName: string, lines: LineIndex, finding: Finding): string {
+export function renderFrame(
+  fileName: string, lines: LineIndex, finding: Finding,
+  /** The line index of another file of the scope, for related places there. */
+  linesOf?: (file: string) => LineIndex | undefined,
+): string {
   const start = lines.position(finding.range.start);
   const end = lines.position(finding.range.end);
   const out: string[] = [`${fileName}:${start.line + 1}:${start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}`];
@@ -17,8 +21,10 @@ export function renderFrame(fileName: string, lines: LineIndex, finding: Finding
     out.push(`  ${' '.repeat(width)} | ${' '.repeat(from)}${'^'.repeat(Math.max(1, to - from))}`);
   }
   for (const related of finding.related) {
-    const pos = lines.position(related.range.start);
-    out.push(`  related ${pos.line + 1}:${pos.character + 1}: ${related.message}`);
+    const other = related.file === undefined ? lines : linesOf?.(related.file);
+    const pos = other?.position(related.range.start);
+    const where = `${related.file === undefined ? '' : related.file}${pos ? `${related.file === undefined ? '' : ':'}${pos.line + 1}:${pos.character + 1}` : ''}`;
+    out.push(`  related ${where}: ${related.message}`);
   }
   for (const fix of finding.fixes) out.push(`  fix (${fix.safety}${fix.preferred ? ', preferred' : ''}): ${fix.title}`);
   return out.join('\n');

@@ -60,6 +60,8 @@ export interface PairOptions {
   readonly settings?: unknown;
   readonly initializationOptions?: unknown;
   readonly server?: Partial<ServerOptions>;
+  /** Workspace folder URIs for `initialize` (none by default). */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export class LspPair {
@@ -112,6 +114,7 @@ export class LspPair {
     pair.initializeResult = await client.sendRequest('initialize', {
       processId: null,
       rootUri: null,
+      ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) } : {}),
       capabilities: options.capabilities ?? VSCODE_CAPABILITIES,
       ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });

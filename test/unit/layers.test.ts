@@ -20,6 +20,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['knowledge'],
   ['rules'],
   ['engine'],
+  ['scope'],
   ['overview'],
   ['common'],
   ['features'],

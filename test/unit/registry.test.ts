@@ -13,7 +13,7 @@ const IDS = RULES.map((r) => r.meta.id);
 /** Rule files: the files of server/src/rules that define a rule (helpers such as fixes.ts do not). */
 function ruleFiles(): string[] {
   return readdirSync(repoPath('server/src/rules'))
-    .filter((f) => f.endsWith('.ts') && /export default defineRule\(/.test(readFileSync(repoPath('server/src/rules', f), 'utf8')))
+    .filter((f) => f.endsWith('.ts') && /export default define(Scope|Settings)?Rule\(/.test(readFileSync(repoPath('server/src/rules', f), 'utf8')))
     .map((f) => f.replace(/\.ts$/, ''));
 }
 

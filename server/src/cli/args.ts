@@ -20,6 +20,10 @@ export interface LintOptions {
   readonly color: boolean | undefined;
   readonly outputFile: string | undefined;
   readonly jobs: number | undefined;
+  /** `--no-config`: ignore every crmteam.config.yaml (each plan checked alone with the defaults). */
+  readonly noConfig: boolean;
+  /** `--config <file>`: this configuration for every plan, instead of each plan's nearest one. */
+  readonly config: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -43,8 +47,11 @@ Options for lint:
   -o, --output-file <path>                    write the report to a file instead of standard output
       --color / --no-color                    force or disable colours (stylish only)
   -j, --jobs <n>                              worker threads for many files (default: one per core)
+  -c, --config <file>                         use this configuration for every plan
+      --no-config                             use no configuration: each plan alone, with the defaults
 
-Folders are searched for *.crmteam.yaml and *.crmteam.yml (node_modules and .git are skipped).
+Folders are searched for *.crmteam.yaml and *.crmteam.yml (node_modules and .git are skipped). Each plan
+uses the nearest crmteam.config.yaml above it: its rules, roster and ignore list, and the cross-plan checks.
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or file errors.`;
 
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LintOptions {
@@ -64,6 +71,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -99,6 +108,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (!isLevel(level)) throw new UsageError(`Unknown severity \`${level}\` for \`${id}\`; use off, hint, info, warning or error.`);
     levels.set(id, level);
   }
+  if (values['no-config'] && values.config !== undefined) throw new UsageError('`--config` and `--no-config` cannot be used together.');
   const maxWarnings = values['max-warnings'] === undefined ? undefined : nonNegativeInteger('--max-warnings', values['max-warnings']);
   const jobs = values.jobs === undefined ? undefined : nonNegativeInteger('--jobs', values.jobs);
   return {
@@ -112,6 +122,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     color: values['no-color'] ? false : values.color,
     outputFile: values['output-file'],
     jobs,
+    noConfig: values['no-config'] ?? false,
+    config: values.config,
   };
 }
 

@@ -5,6 +5,9 @@ import { analyze } from '../engine/analyze';
 import { applicableSafeFixes, applyFixes } from '../core/applyFixes';
 import { decodePlan } from '../core/decode';
 import type { Finding, Level, Severity } from '../core/finding';
+import type { Config } from '../scope/config';
+import type { PlanFacts } from '../plan/facts';
+import type { Roster } from '../scope/roster';
 import type { LineIndex } from '../core/lines';
 
 export interface ReportedFinding {
@@ -16,7 +19,8 @@ export interface ReportedFinding {
   readonly endLine: number;
   readonly endColumn: number;
   readonly fixable: boolean;
-  readonly related: readonly { line: number; column: number; message: string }[];
+  /** `file`: the related place is in another file (a display path, like `FileReport.path`). */
+  readonly related: readonly { line: number; column: number; message: string; file?: string }[];
 }
 
 export interface FileReport {
@@ -26,11 +30,19 @@ export interface FileReport {
   readonly fixed: number;
   /** Set when the file could not be read at all (an I/O error: exit code 2). */
   readonly ioError?: string;
+  /** A configuration file or a roster rather than a plan. */
+  readonly settings?: true;
+  /** What the cross-plan rules need from this plan (absent when it could not be analysed). */
+  readonly facts?: PlanFacts;
 }
 
 export interface LintFileOptions {
+  /** The command line's `--rule` overrides. */
   readonly levels: ReadonlyMap<string, Level>;
   readonly fix: boolean;
+  /** The plan's configuration and roster (WORKSPACE.md). */
+  readonly config?: Config;
+  readonly roster?: Roster;
 }
 
 /** --fix repeats because one fix can make another applicable; this bounds it. */
@@ -54,7 +66,7 @@ export function lintFile(path: string, options: LintFileOptions): FileReport {
     };
   }
   let text = decoded.text;
-  let analysis = analyze(text, { levels: options.levels });
+  let analysis = analyze(text, analyzeOptions(options));
   let fixed = 0;
   if (options.fix && !decoded.problem) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -62,7 +74,7 @@ export function lintFile(path: string, options: LintFileOptions): FileReport {
       if (fixes.length === 0) break;
       const before = analysis.findings.length;
       text = applyFixes(text, fixes);
-      analysis = analyze(text, { levels: options.levels });
+      analysis = analyze(text, analyzeOptions(options));
       fixed += Math.max(0, before - analysis.findings.length);
     }
     if (text !== decoded.text) {
@@ -79,10 +91,14 @@ export function lintFile(path: string, options: LintFileOptions): FileReport {
   if (decoded.problem) {
     findings.unshift({ ruleId: 'yaml-syntax', severity: 'error', message: decoded.problem, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, related: [] });
   }
-  return { path, findings, fixed };
+  return { path, findings, fixed, facts: analysis.facts };
 }
 
-function report(lines: LineIndex, finding: Finding): ReportedFinding {
+function analyzeOptions(options: LintFileOptions) {
+  return { levels: options.levels, ...(options.config ? { config: options.config } : {}), ...(options.roster ? { roster: options.roster } : {}) };
+}
+
+export function report(lines: LineIndex, finding: Finding): ReportedFinding {
   const start = lines.position(finding.range.start);
   const end = lines.position(finding.range.end);
   return {

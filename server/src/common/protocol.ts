@@ -8,6 +8,10 @@ import type { Overview } from '../overview/model';
 /** The language id of team plans; VS Code assigns it by `*.crmteam.yaml` / `*.crmteam.yml`. */
 export const LANGUAGE_ID = 'crmteam-yaml';
 
+/** The language ids of `crmteam.config.yaml` (by name) and of rosters (by their first line, `crmteam-roster:`). */
+export const CONFIG_LANGUAGE_ID = 'crmteam-config';
+export const ROSTER_LANGUAGE_ID = 'crmteam-roster';
+
 /** Files the server analyses when a client sends them as plain `yaml` (for example after `files.associations`). */
 export const FILE_GLOB = '**/*.crmteam.{yaml,yml}';
 

@@ -21,12 +21,15 @@ export interface Settings {
     /** `crmteam.trace.server`: read by the language client itself; the server only carries it along. */
     readonly server: TraceSetting;
   };
+  /** `crmteam.workspaceDiagnostics`: report the findings of plans that are not open (workspace diagnostics). */
+  readonly workspaceDiagnostics: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   rules: Object.freeze({}),
   inlayHints: Object.freeze({ enabled: true }),
   trace: Object.freeze({ server: 'off' as TraceSetting }),
+  workspaceDiagnostics: true,
 });
 
 /**
@@ -49,5 +52,6 @@ export function normalizeSettings(raw: unknown): Settings {
     rules,
     inlayHints: { enabled: typeof inlayHints.enabled === 'boolean' ? inlayHints.enabled : DEFAULT_SETTINGS.inlayHints.enabled },
     trace: { server: server === 'messages' || server === 'verbose' || server === 'off' ? server : DEFAULT_SETTINGS.trace.server },
+    workspaceDiagnostics: typeof section.workspaceDiagnostics === 'boolean' ? section.workspaceDiagnostics : DEFAULT_SETTINGS.workspaceDiagnostics,
   };
 }

@@ -32,6 +32,11 @@ export interface Fix {
 export interface RelatedPlace {
   readonly range: OffsetRange;
   readonly message: string;
+  /**
+   * The place is in another file: a plan or roster of the same scope, named as the front end named it for the
+   * cross-plan pass (a path relative to the configuration file's folder). Absent: the finding's own file.
+   */
+  readonly file?: string;
 }
 
 export interface Finding {

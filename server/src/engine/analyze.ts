@@ -11,6 +11,8 @@ import { Plan } from '../plan/plan';
 import { isPlanShaped } from '../schema/planShape';
 import { RULES, RULES_BY_ID } from '../rules/index';
 import type { Report, Rule, UnusedSuppression } from '../rules/rule';
+import { placeOf, planFacts, type PlanFacts } from '../plan/facts';
+import type { Person } from '../plan/plan';
 
 /** The rules that run while the YAML is broken; `schema` then reports only what lies before the first mistake. */
 const BROKEN_YAML_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'schema']);
@@ -24,9 +26,23 @@ export const INTERNAL_ERROR = 'internal-error';
  */
 export const MAX_ANALYSED_LENGTH = 4_000_000;
 
+/** What the engine reads of a configuration file (scope/config.ts has the whole of it). */
+export interface ConfigLevels {
+  readonly rules: RuleLevels;
+}
+
+/** What the engine reads of a roster (scope/roster.ts has the whole of it). */
+export interface RosterPeople {
+  readonly people: ReadonlyMap<string, Person>;
+}
+
 export interface AnalyzeOptions {
-  /** Severity overrides by rule id; `off` disables a rule. */
+  /** A person's or a command line's severity overrides by rule id; `off` disables a rule. They win over `config`. */
   readonly levels?: RuleLevels;
+  /** The configuration file that covers the plan (WORKSPACE.md): its `rules` are the default severities. */
+  readonly config?: ConfigLevels;
+  /** The roster that covers the plan: its people may be referenced without being defined. */
+  readonly roster?: RosterPeople;
   /** Called when a rule throws, for logging; the engine reports it as a finding either way. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -36,22 +52,35 @@ export interface Analysis {
   readonly plan: Plan;
   readonly findings: readonly Finding[];
   readonly suppressions: readonly Suppression[];
+  /** The severities in force: the configuration's, overridden by the person's or the command line's. */
+  readonly levels: RuleLevels;
+  /** What the cross-plan rules need from this plan. */
+  readonly facts: PlanFacts;
   /** The line index of the analysed text: every position shown to a user comes from it. */
   readonly lines: LineIndex;
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const levels = options.levels ?? new Map<string, Level>();
-  const levelOf = (rule: Rule): Level => levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+/** Severity precedence (WORKSPACE.md): the overrides (`--rule`, `crmteam.rules`) over the configuration's `rules`. */
+export function effectiveLevels(config: ConfigLevels | undefined, overrides: RuleLevels | undefined): RuleLevels {
+  if (!config || config.rules.size === 0) return overrides ?? new Map<string, Level>();
+  return new Map([...config.rules, ...(overrides ?? [])]);
+}
 
-  if (text.length > MAX_ANALYSED_LENGTH) return tooLarge(text);
+export function levelOf(levels: RuleLevels, rule: Rule): Level {
+  return levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const levels = effectiveLevels(options.config, options.levels);
+
+  if (text.length > MAX_ANALYSED_LENGTH) return tooLarge(text, levels);
 
   const model = new YamlModel(text);
-  const plan = new Plan(model);
+  const plan = new Plan(model, options.roster?.people);
   const fixable = structureCanBeEdited(model);
 
   const runRule = (rule: Rule, unusedSuppressions: readonly UnusedSuppression[], into: Finding[]) => {
-    const level = levelOf(rule);
+    const level = levelOf(levels, rule);
     if (level === 'off') return;
     const reports: Report[] = [];
     try {
@@ -77,6 +106,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     broken ? BROKEN_YAML_RULES.has(rule.meta.id) : guidance || rule.meta.category === 'structure';
   const early: Finding[] = [];
   for (const rule of RULES) {
+    if (rule.meta.scope !== undefined) continue;
     if (rule.meta.phase === undefined && runs(rule)) runRule(rule, [], early);
   }
 
@@ -87,11 +117,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // that silences one of them has been used too: repeat until no more comments turn out to be used (twice at most,
   // since a comment silencing such a finding cannot itself be silenced by another).
   let lateKept: Finding[] = [];
+  let unused: UnusedSuppression[] = [];
   for (let pass = 0; pass < 3; pass++) {
     const late: Finding[] = [];
-    const unused = unusedSuppressions(suppressions, used, levels);
+    unused = unusedSuppressions(suppressions, used, levels);
+    const settledHere = unused.filter((u) => !isScopeRuleId(u.ruleId));
     // On broken YAML most rules did not run, so a comment silencing them is not unused: nothing judges comments then.
-    if (!broken) for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, unused, late);
+    if (!broken) for (const rule of RULES) if (rule.meta.phase === 'after-suppressions') runRule(rule, settledHere, late);
     const result = applySuppressions(late, suppressions, model);
     lateKept = result.kept;
     const before = used.size;
@@ -99,11 +131,38 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (used.size === before) break;
   }
 
-  return { model, plan, findings: sortAndDedupe([...kept, ...lateKept]), suppressions, lines: model.lines };
+  // Ids of cross-plan rules are settled by the cross-plan pass, which alone knows whether they silenced anything:
+  // here each gets the finding it would give, and `checkScope` reports those that stay unused.
+  const pending: { key: string; finding: Finding; at: ReturnType<typeof placeOf> }[] = [];
+  const unusedRule = RULES_BY_ID.get('unused-suppression');
+  const scopeIds = unused.filter((u) => isScopeRuleId(u.ruleId));
+  if (!broken && unusedRule && scopeIds.length > 0 && levelOf(levels, unusedRule) !== 'off') {
+    for (const u of scopeIds) {
+      const into: Finding[] = [];
+      unusedRule.check({ model, plan, unusedSuppressions: [u], report: (r) => into.push(toFinding(unusedRule, levelOf(levels, unusedRule) as Severity, r)) });
+      const index = suppressions.indexOf(u.suppression);
+      const j = u.suppression.ruleIds.findIndex((r) => r.id === u.ruleId);
+      for (const finding of into) pending.push({ key: `${index}:${j}`, finding, at: placeOf(model, finding.range) });
+    }
+  }
+
+  return {
+    model,
+    plan,
+    findings: sortAndDedupe([...kept, ...lateKept]),
+    suppressions,
+    lines: model.lines,
+    levels,
+    facts: planFacts(plan, suppressions, pending),
+  };
+}
+
+function isScopeRuleId(id: string | undefined): boolean {
+  return id !== undefined && RULES_BY_ID.get(id)?.meta.scope === 'scope';
 }
 
 /** Splits findings into those kept and those silenced, and notes which suppression ids (`index:position`) were used. */
-function applySuppressions(
+export function applySuppressions(
   findings: readonly Finding[],
   suppressions: readonly Suppression[],
   model: YamlModel,
@@ -134,7 +193,8 @@ function unusedSuppressions(suppressions: readonly Suppression[], used: Readonly
     if (suppression.ruleIds.length === 0) unused.push({ suppression, ruleId: undefined });
     suppression.ruleIds.forEach((r, j) => {
       if (used.has(`${index}:${j}`)) return;
-      if (RULES_BY_ID.has(r.id) && levels.get(r.id) === 'off') return;
+      const rule = RULES_BY_ID.get(r.id);
+      if (rule && levelOf(levels, rule) === 'off') return;
       unused.push({ suppression, ruleId: r.id });
     });
   });
@@ -156,7 +216,7 @@ function structureCanBeEdited(model: YamlModel): boolean {
   return isMap(root) && (root.tag === undefined || root.tag === 'tag:yaml.org,2002:map');
 }
 
-function toFinding(rule: Rule, level: Severity, report: Report): Finding {
+export function toFinding(rule: Rule, level: Severity, report: Report): Finding {
   return {
     ruleId: rule.meta.id,
     severity: level,
@@ -173,7 +233,7 @@ function internalFinding(range: OffsetRange, message: string): Finding {
   return { ruleId: INTERNAL_ERROR, severity: 'error', message, range, related: [], fixes: [], tags: [] };
 }
 
-function tooLarge(text: string): Analysis {
+function tooLarge(text: string, levels: RuleLevels): Analysis {
   const model = new YamlModel('');
   const megabytes = (text.length / 1_000_000).toFixed(1);
   const finding = internalFinding(
@@ -181,10 +241,11 @@ function tooLarge(text: string): Analysis {
     `This file has ${megabytes} million characters; plans over ${MAX_ANALYSED_LENGTH / 1_000_000} million are too large for full analysis and were not checked. Split the plan into smaller files.`,
   );
   // The model is empty, but positions are still those of the text the user has.
-  return { model, plan: new Plan(model), findings: [finding], suppressions: [], lines: new LineIndex(text) };
+  const plan = new Plan(model);
+  return { model, plan, findings: [finding], suppressions: [], lines: new LineIndex(text), levels, facts: planFacts(plan) };
 }
 
-function sortAndDedupe(findings: Finding[]): Finding[] {
+export function sortAndDedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
     .sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message))

@@ -90,7 +90,7 @@ export function inlayHints(analysis: Analysis, range: OffsetRange, ctx: FeatureC
   const seen = new Set<number>();
   for (const ref of analysis.plan.references) {
     if (ref.range.end < range.start || ref.range.start > range.end || seen.has(ref.range.end)) continue;
-    const person = analysis.plan.people.get(ref.id);
+    const person = analysis.plan.person(ref.id);
     if (!person?.name) continue;
     seen.add(ref.range.end);
     hints.push({

@@ -10,6 +10,8 @@
 // has read the stamp, so an analysis is always labelled with a stamp no newer than its inputs.
 
 import { analyze } from '../engine/analyze';
+import { analyzeConfig, type Config } from '../scope/config';
+import { analyzeRoster, type Roster } from '../scope/roster';
 import { ruleLevelsFromObject } from '../core/ruleOptions';
 import type { Settings } from '../common/settings';
 import { featureContext } from './convert';
@@ -32,6 +34,8 @@ export interface AnalysisInputs {
   readonly settings: Settings;
   /** Where the rule pages are, for the links in diagnostics and hovers. */
   readonly docsBase: string;
+  /** The texts of the configuration (and roster) that cover the document, from the workspace index (WORKSPACE.md). */
+  readonly scope?: { readonly configText: string; readonly rosterText?: string };
 }
 
 /** The smallest part of a cancellation token the sources read (LSP's `CancellationToken` fits). */
@@ -112,9 +116,25 @@ export function resultIdOf(version: number, stamp: number): string {
 
 /** Makes one analysis: the same on the main thread and in the workers. */
 export function analyzeDocument(document: SourceDocument, inputs: AnalysisInputs, log: (message: string) => void): Found {
+  const scope = inputs.scope ? scopeOf(inputs.scope) : undefined;
   const analysis = analyze(document.text, {
     levels: ruleLevelsFromObject(inputs.settings.rules),
+    ...(scope ? { config: scope.config, ...(scope.roster ? { roster: scope.roster } : {}) } : {}),
     onRuleError: (ruleId, error) => log(`The rule ${ruleId} threw; it was reported as one finding. ${describeError(error)}`),
   });
   return { analysis, ctx: featureContext({ uri: document.uri, version: document.version, lines: analysis.lines }, inputs.settings, inputs.docsBase) };
+}
+
+/** The parsed configuration and roster of the last few scopes seen: the same texts come with every analysis. */
+const parsedScopes = new Map<string, { config: Config; roster?: Roster }>();
+
+function scopeOf(texts: NonNullable<AnalysisInputs['scope']>): { config: Config; roster?: Roster } {
+  const key = `${texts.configText}\u0000${texts.rosterText ?? ''}`;
+  let parsed = parsedScopes.get(key);
+  if (!parsed) {
+    parsed = { config: analyzeConfig(texts.configText).config, ...(texts.rosterText !== undefined ? { roster: analyzeRoster(texts.rosterText) } : {}) };
+    if (parsedScopes.size >= 8) parsedScopes.delete(parsedScopes.keys().next().value!);
+    parsedScopes.set(key, parsed);
+  }
+  return parsed;
 }

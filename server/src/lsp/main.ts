@@ -7,6 +7,7 @@ import { runAnalysisWorker } from './analysisWorker';
 import { bundledDocsBase } from '../common/docsBase';
 import { describeError } from './handler';
 import { LargeDocumentSource } from './largeDocuments';
+import { nodeWorkspaceFiles } from './nodeFiles';
 import { startServer } from './server';
 
 if (!isMainThread) {
@@ -22,5 +23,6 @@ if (!isMainThread) {
   startServer(connection, {
     docsBase: bundledDocsBase(),
     analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }),
+    workspaceFiles: nodeWorkspaceFiles,
   });
 }

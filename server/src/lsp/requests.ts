@@ -5,7 +5,7 @@ import {
   LSPErrorCodes, ResponseError, SymbolInformation,
   type CodeActionParams, type CompletionList, type CompletionParams, type DefinitionParams, type DocumentHighlightParams,
   type DocumentSymbol, type DocumentSymbolParams, type FoldingRangeParams, type HoverParams, type InlayHintParams,
-  type PrepareRenameParams, type ReferenceParams, type RenameParams,
+  type Position, type PrepareRenameParams, type ReferenceParams, type RenameParams,
 } from 'vscode-languageserver';
 import type { Analysis } from '../engine/analyze';
 import type { OverviewParams } from '../common/protocol';
@@ -16,7 +16,7 @@ import { diagnostics } from '../features/diagnostics';
 import { hover } from '../features/hover';
 import { overview } from '../features/overview';
 import {
-  definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, prepareRename, references, rename,
+  definition, documentHighlights, documentSymbols, foldingRanges, inlayHints, personAt, prepareRename, references, rename,
 } from '../features/navigation';
 import { offsetRangeOf } from './convert';
 
@@ -53,6 +53,8 @@ export interface ClientSupport {
   readonly hierarchicalSymbols: boolean;
   readonly codeActionLiterals: boolean;
   readonly prepareRename: boolean;
+  /** The client lets the server register file watchers (`workspace/didChangeWatchedFiles`). */
+  readonly dynamicWatchedFiles?: boolean;
 }
 
 /** An analysis with the context features need (bound to the analysed version's text). */
@@ -100,12 +102,17 @@ export const DOCUMENT_REQUESTS = {
 
 export type DocumentMethod = keyof typeof DOCUMENT_REQUESTS;
 
-/** A document request, or `$/diagnostics`: the diagnostics of the analysis (for a pull or a push). */
-export type AnalysisMethod = DocumentMethod | '$/diagnostics';
+/**
+ * A document request, `$/diagnostics`: the diagnostics of the analysis (for a pull or a push), or `$/facts`: what
+ * the cross-plan rules need from it (for the workspace index).
+ */
+export type AnalysisMethod = DocumentMethod | '$/diagnostics' | '$/facts' | '$/personAt';
 
 /** Runs one document request; exceptions (including ResponseErrors meant for the client) propagate. */
 export function runDocumentRequest(method: AnalysisMethod, found: Found, params: unknown, support: ClientSupport, features: Features = FEATURES): unknown {
   if (method === '$/diagnostics') return features.diagnostics(found.analysis, found.ctx);
+  if (method === '$/facts') return found.analysis.facts;
+  if (method === '$/personAt') return personAt(found.analysis, found.ctx.offsetAt((params as { position: Position }).position))?.id;
   const handler = DOCUMENT_REQUESTS[method] as Handler;
   return handler(found, params as never, support, features);
 }

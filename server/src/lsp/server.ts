@@ -3,22 +3,32 @@
 // and nothing here knows where an analysis is made.
 
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  FileChangeType, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type ClientCapabilities, type CompletionList, type Diagnostic, type DocumentDiagnosticReport,
-  type InitializeResult, type ProposedFeatures, type ServerCapabilities, type TextDocumentIdentifier,
+  type Hover, type InitializeResult, type Location, type Position, type ProposedFeatures, type ReferenceParams,
+  type RenameParams, type ServerCapabilities, type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, OverviewRequest, type InitializationOptions, type NewPlanTemplateResult, type OverviewResult,
 } from '../common/protocol';
 import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
+import type { PlanFacts } from '../plan/facts';
+import { analyzeConfig, type SettingsFileAnalysis } from '../scope/config';
+import { analyzeRoster } from '../scope/roster';
+import { settingsCompletion, settingsDiagnostics, settingsHover, settingsKindOf, type SettingsKind } from '../features/settingsFile';
+import { featureContext } from './convert';
+import { LineIndex } from '../core/lines';
+import { rosterDefinition, scopeLoad, scopeReferences, scopeRename, withScopeLoad } from './scopeNavigation';
 import { LocalAnalysisSource } from './cache';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
 import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
 import { FEATURES, type ClientSupport, type DocumentMethod, type Features } from './requests';
 import { SettingsStore } from './settings';
+import { WorkspaceIndex, type WorkspaceFiles } from './workspace';
 
 export type { Features } from './requests';
 
@@ -35,6 +45,11 @@ export interface ServerOptions {
    * The Node entry point passes one that sends large documents to worker threads.
    */
   readonly analysisSource?: (options: AnalysisSourceOptions & { readonly features: Features }) => AnalysisSource;
+  /**
+   * How the workspace index reads the workspace folders' plans, configurations and rosters (Node: the disk). Without
+   * it there is no index: each open plan is checked alone, and no workspace diagnostics are offered.
+   */
+  readonly workspaceFiles?: WorkspaceFiles;
 }
 
 /**
@@ -44,6 +59,11 @@ export interface ServerOptions {
  */
 const EDITING_METHODS: ReadonlySet<DocumentMethod> = new Set<DocumentMethod>([
   'textDocument/codeAction', 'textDocument/rename', 'textDocument/prepareRename', 'textDocument/completion',
+]);
+
+/** Requests that reach across the plans of a scope when the cursor is on a person id. */
+const SCOPE_METHODS: ReadonlySet<DocumentMethod> = new Set<DocumentMethod>([
+  'textDocument/definition', 'textDocument/references', 'textDocument/rename', 'textDocument/hover',
 ]);
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
@@ -63,9 +83,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let support: ClientSupport = supportOf({});
   let docsBase = options.docsBase;
   const justOpened = new Set<string>();
+  let folders: string[] = [];
+  let index: WorkspaceIndex | undefined;
 
   const sourceOptions = {
-    inputsFor: async (uri: string) => ({ settings: await settings.get(uri), docsBase }),
+    inputsFor: async (uri: string) => {
+      const scope = await index?.inputsFor(uri);
+      return { settings: await settings.get(uri), docsBase, ...(scope ? { scope } : {}) };
+    },
     log: (message: string) => logger.error(message),
     features,
   };
@@ -76,17 +101,95 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return EDITING_METHODS.has(method) ? source.newest(uri, token) : source.freshest(uri, token);
   }
 
+  /** The configuration file or roster open at `uri`, if that is what it is (they are not plans). */
+  function settingsDocument(uri: string): { kind: SettingsKind; document: TextDocument } | undefined {
+    const document = documents.get(uri);
+    const kind = document ? settingsKindOf(uri, document.getText()) : undefined;
+    return document && kind ? { kind, document } : undefined;
+  }
+
+  async function settingsAnalysis(kind: SettingsKind, document: TextDocument): Promise<SettingsFileAnalysis> {
+    const text = document.getText();
+    if (kind === 'roster') return analyzeRoster(text);
+    const roster = analyzeConfig(text).config.roster;
+    const dir = document.uri.slice(0, document.uri.lastIndexOf('/'));
+    const rosterUri = roster === undefined ? undefined : `${dir}/${roster.split('/').map(encodeURIComponent).join('/')}`;
+    // Without file access (the web) nothing can tell whether the roster exists, so it is not checked.
+    const found = rosterUri !== undefined && options.workspaceFiles ? (await options.workspaceFiles.read(rosterUri)) !== undefined : undefined;
+    return analyzeConfig(text, found === undefined ? {} : { exists: () => found });
+  }
+
+  async function settingsRequest(method: DocumentMethod | '$/diagnostics', target: { kind: SettingsKind; document: TextDocument }, params: unknown): Promise<unknown> {
+    const ctx = featureContext({ uri: target.document.uri, version: target.document.version, lines: new LineIndex(target.document.getText()) }, await settings.get(target.document.uri), docsBase);
+    const position = (params as { position?: Position } | undefined)?.position;
+    if (method === '$/diagnostics') return settingsDiagnostics(await settingsAnalysis(target.kind, target.document), ctx);
+    if (method === 'textDocument/hover' && position) return settingsHover(target.kind, target.document.getText(), ctx.offsetAt(position), ctx);
+    if (method === 'textDocument/completion' && position) return settingsCompletion(target.kind, target.document.getText(), ctx.offsetAt(position));
+    return undefined;
+  }
+
   async function documentRequest<R>(method: DocumentMethod, params: { textDocument: TextDocumentIdentifier }, token: CancellationToken, empty: R): Promise<R> {
+    const target = settingsDocument(params.textDocument.uri);
+    if (target) return ((await settingsRequest(method, target, params)) ?? empty) as R;
     const handle = await analysisFor(method, params.textDocument.uri, token);
-    return handle ? (await handle.run(method, params, support)) as R : empty;
+    if (!handle) return empty;
+    const scope = index?.scopeOf(handle.uri);
+    if (!scope || !SCOPE_METHODS.has(method)) return (await handle.run(method, params, support)) as R;
+    // Person ids reach across the plans of a configuration and its roster.
+    const id = (await handle.run('$/personAt', params, support)) as string | undefined;
+    if (id === undefined) return (await handle.run(method, params, support)) as R;
+    if (method === 'textDocument/rename') {
+      const renamed = await scopeRename(scope, id, (params as unknown as RenameParams).newName, textOf, (uri) => documents.get(uri)?.version ?? null, support.documentChanges);
+      if (renamed.kind === 'refused') throw new ResponseError(LSPErrorCodes.RequestFailed, renamed.message);
+      if (renamed.kind === 'edit') return renamed.edit as R;
+      return (await handle.run(method, params, support)) as R;
+    }
+    const local = await handle.run(method, params, support);
+    if (method === 'textDocument/definition') return (local ?? rosterDefinition(scope, id)) as R;
+    if (method === 'textDocument/references') {
+      return [...(local as Location[]), ...scopeReferences(scope, handle.uri, id, (params as unknown as ReferenceParams).context?.includeDeclaration === true)] as R;
+    }
+    return withScopeLoad(local as Hover | null, scopeLoad(scope, handle.uri, id)) as R;
+  }
+
+  /** A file's current text: the open document's, else the file's. */
+  async function textOf(uri: string): Promise<string | undefined> {
+    return documents.get(uri)?.getText() ?? (await options.workspaceFiles?.read(uri));
+  }
+
+  /** The diagnostics of an open plan: its own, then its cross-plan ones (which its newest facts may just have changed). */
+  async function documentDiagnostics(handle: AnalysisHandle): Promise<{ items: Diagnostic[]; resultId: string }> {
+    const own = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
+    if (!index) return { items: own, resultId: handle.resultId };
+    index.setOpenFacts(handle.uri, (await handle.run('$/facts', undefined, support)) as PlanFacts);
+    const cross = index.crossDiagnostics(handle.uri);
+    return { items: [...own, ...cross.items], resultId: `${handle.resultId}|${cross.key}` };
+  }
+
+  /** Open plans whose cross-plan findings (or, with `inputsChanged`, configuration or roster) changed. */
+  function openPlansChanged(uris: readonly string[], inputsChanged: boolean): void {
+    if (inputsChanged) for (const uri of uris) source.invalidate(uri);
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) {
+        void connection.languages.diagnostics.refresh().catch((error: unknown) => logger.error(`Diagnostics refresh failed. ${describeError(error)}`));
+      }
+    } else {
+      for (const uri of uris) if (documents.get(uri)) push.schedule(uri, 0);
+    }
   }
 
   async function publish(uri: string): Promise<void> {
     try {
+      const target = settingsDocument(uri);
+      if (target) {
+        const diagnostics = (await settingsRequest('$/diagnostics', target, undefined)) as Diagnostic[];
+        await connection.sendDiagnostics({ uri, version: target.document.version, diagnostics });
+        return;
+      }
       const handle = await source.newest(uri);
       // Closed, or changed again while being analysed: a newer timer will publish.
       if (!handle || documents.get(uri)?.version !== handle.version) return;
-      const diagnostics = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
+      const diagnostics = (await documentDiagnostics(handle)).items;
       await connection.sendDiagnostics({ uri, version: handle.version, diagnostics });
     } catch (error) {
       if (!(error instanceof StaleRequest)) logger.error(`Publishing diagnostics for ${uri} failed. ${describeError(error)}`);
@@ -114,13 +217,41 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings.canPull = support.configuration;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.docsBase === 'string' && init.docsBase.length > 0) docsBase = init.docsBase.replace(/\/+$/, '');
-    return { capabilities: capabilities(support), serverInfo: { name: 'crmteam-language-server' } };
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    if (options.workspaceFiles && folders.length > 0) {
+      index = new WorkspaceIndex({
+        files: options.workspaceFiles,
+        settingsFor: (uri) => settings.get(uri),
+        docsBase: () => docsBase,
+        log: (message) => logger.error(message),
+        onOpenChanged: openPlansChanged,
+      });
+    }
+    return { capabilities: capabilities(support, index !== undefined), serverInfo: { name: 'crmteam-language-server' } };
   });
 
   connection.onInitialized(guardNotification(logger, 'initialized', async () => {
     if (support.dynamicConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'crmteam' });
     }
+    if (index) {
+      index.start(folders);
+      // Plans, configurations and rosters (which may have any name) change on disk: the index follows.
+      if (support.dynamicWatchedFiles) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      }
+    }
+  }));
+
+  connection.onDidChangeWatchedFiles(guardNotification(logger, 'workspace/didChangeWatchedFiles', async (params) => {
+    for (const change of params.changes) await index?.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+  }));
+
+  connection.languages.diagnostics.onWorkspace(guardRequest(logger, 'workspace/diagnostic', () => ({ items: [] }), async (params, token) => {
+    if (!index) return { items: [] };
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const enabled = async () => (await settings.get(folders[0] ?? '')).workspaceDiagnostics;
+    return { items: await index.workspaceReport(previous, enabled, token) };
   }));
 
   connection.onDidChangeConfiguration(guardNotification(logger, 'workspace/didChangeConfiguration', (params) => {
@@ -128,10 +259,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings.setPushed(params?.settings);
     source.invalidateAll();
     revalidateAll();
+    void index?.settingsChanged();
   }));
 
   documents.onDidOpen((event) => {
     justOpened.add(event.document.uri);
+    index?.open(event.document.uri);
     // Ask for the settings now, so the first analysis does not wait for a round trip.
     void settings.get(event.document.uri);
   });
@@ -146,6 +279,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const uri = event.document.uri;
     justOpened.delete(uri);
     source.forget(uri);
+    index?.close(uri);
     settings.delete(uri);
     push.cancel(uri);
     if (!support.pullDiagnostics) {
@@ -155,11 +289,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.languages.diagnostics.on(guardRequest(logger, 'textDocument/diagnostic', () => EMPTY_REPORT, async (params, token) => {
     try {
+      const target = settingsDocument(params.textDocument.uri);
+      if (target) return { kind: DocumentDiagnosticReportKind.Full, items: (await settingsRequest('$/diagnostics', target, undefined)) as Diagnostic[] };
       const handle = await source.newest(params.textDocument.uri, token);
       if (!handle) return EMPTY_REPORT;
-      if (params.previousResultId === handle.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: handle.resultId };
-      const items = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: handle.resultId, items };
+      const { items, resultId } = await documentDiagnostics(handle);
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     } catch (error) {
       // The client pulls again when told to: it will get the result for the newest version.
       if (error instanceof StaleRequest) throw new ResponseError(LSPErrorCodes.ServerCancelled, error.message, { retriggerRequest: true });
@@ -190,6 +326,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(NewPlanTemplateRequest.method, guardRequest(logger, NewPlanTemplateRequest.method, (): NewPlanTemplateResult => '', () => PLAN_TEMPLATE));
 
   connection.onShutdown(() => {
+    index?.dispose();
     push.dispose();
     source.dispose();
   });
@@ -198,11 +335,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.listen();
 }
 
-function capabilities(support: ClientSupport): ServerCapabilities {
+function capabilities(support: ClientSupport, workspace: boolean): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     ...(support.pullDiagnostics
-      ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } }
+      ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: workspace, workspaceDiagnostics: workspace } }
       : {}),
     codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
     definitionProvider: true,
@@ -229,5 +366,6 @@ function supportOf(c: ClientCapabilities): ClientSupport {
     // Code actions as literals arrived in LSP 3.8; older clients only know commands, which we do not offer.
     codeActionLiterals: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     prepareRename: c.textDocument?.rename?.prepareSupport === true,
+    dynamicWatchedFiles: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
 }

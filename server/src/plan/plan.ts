@@ -105,7 +105,15 @@ export interface Roles {
 
 export class Plan {
   readonly project: Project;
+  /** The people defined in this file. */
   readonly people = new Map<string, Person>();
+  /**
+   * The people of the shared roster that covers this plan (WORKSPACE.md), with ranges in the roster's own text;
+   * empty without a roster. A plan entry with the same id takes precedence for this plan.
+   */
+  readonly roster: ReadonlyMap<string, Person>;
+  /** Whether a roster covers this plan (then `people` may be left out). */
+  readonly hasRoster: boolean;
   readonly roles: Roles;
   readonly integrator?: Integrator;
   readonly vendor?: Vendor;
@@ -119,7 +127,9 @@ export class Plan {
   private allocationsById: Map<string, Assignment[]> | undefined;
   private referencesById: Map<string, PersonRef[]> | undefined;
 
-  constructor(readonly model: YamlModel) {
+  constructor(readonly model: YamlModel, roster?: ReadonlyMap<string, Person>) {
+    this.roster = roster ?? new Map();
+    this.hasRoster = roster !== undefined;
     this.project = this.readProject();
     this.readPeople();
     this.roles = this.readRoles();
@@ -139,8 +149,26 @@ export class Plan {
 
   // ---- sides (docs/format.md, "How the checks read a plan") ----
 
+  /** The person with this id: defined in the plan, else in the roster. */
   person(id: string | undefined): Person | undefined {
-    return id === undefined ? undefined : this.people.get(id);
+    return id === undefined ? undefined : this.people.get(id) ?? this.roster.get(id);
+  }
+
+  /** Whether the id names a person of this plan or of its roster. */
+  isDefined(id: string): boolean {
+    return this.people.has(id) || this.roster.has(id);
+  }
+
+  /** Whether the person is known only from the roster (defined in another file). */
+  isRosterOnly(id: string): boolean {
+    return !this.people.has(id) && this.roster.has(id);
+  }
+
+  /** Every id the plan may refer to: its own people first (in document order), then the roster's. */
+  knownIds(): string[] {
+    const ids = this.peopleInOrder().map((p) => p.id);
+    for (const id of this.roster.keys()) if (!this.people.has(id)) ids.push(id);
+    return ids;
   }
 
   isInternal(id: string | undefined): boolean {
@@ -214,7 +242,7 @@ export class Plan {
   /** The IT owner's id when it names a defined person: the one to add to activities in fixes. */
   get definedItOwnerId(): string | undefined {
     const id = this.itOwnerId;
-    return id !== undefined && this.people.has(id) ? id : undefined;
+    return id !== undefined && this.isDefined(id) ? id : undefined;
   }
 
   businessOwners(): readonly Assignment[] {

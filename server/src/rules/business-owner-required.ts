@@ -34,7 +34,7 @@ export default defineRule({
     const fixes: Fix[] = [];
     const path = ['roles', 'businessOwners'];
     const itOwner = plan.itOwnerId;
-    const candidates = rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isBusinessSide(id) && id !== itOwner));
+    const candidates = rankCandidates(plan, plan.knownIds().filter((id) => plan.isBusinessSide(id) && id !== itOwner));
     candidates.forEach((c, index) => {
       fixes.push({
         title: `Make ${personLabel(plan, c.id)} a business owner: ${c.reasons.join('; ')}`,

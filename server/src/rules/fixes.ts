@@ -17,10 +17,10 @@ export function addParticipantFix(plan: Plan, activity: ActivityName, personId: 
   };
 }
 
-/** An id not yet used under `people`: `base`, else `base-2`, `base-3`… */
+/** An id not yet used under `people` nor in the roster: `base`, else `base-2`, `base-3`… */
 export function freshPersonId(plan: Plan, base: string): string {
-  if (!plan.people.has(base)) return base;
-  for (let n = 2; ; n++) if (!plan.people.has(`${base}-${n}`)) return `${base}-${n}`;
+  if (!plan.isDefined(base)) return base;
+  for (let n = 2; ; n++) if (!plan.isDefined(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** Inserts a person under `people` (creating `people` if needed) with a placeholder name to fill in. */
@@ -47,8 +47,8 @@ export interface Candidate {
  * document order, so the preferred suggestion is the person with the most room for the work.
  */
 export function rankCandidates(plan: Plan, ids: Iterable<string>): Candidate[] {
-  const order = new Map(plan.peopleInOrder().map((p, i) => [p.id, i]));
-  const candidates = [...new Set(ids)].filter((id) => plan.people.has(id)).map((id) => describeCandidate(plan, id));
+  const order = new Map(plan.knownIds().map((id, i) => [id, i]));
+  const candidates = [...new Set(ids)].filter((id) => plan.isDefined(id)).map((id) => describeCandidate(plan, id));
   return candidates.sort((a, b) => a.load - b.load || a.roleCount - b.roleCount || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 

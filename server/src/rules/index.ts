@@ -6,6 +6,7 @@ import championRequired from './champion-required';
 import cioDayToDay from './cio-day-to-day';
 import cioInSelection from './cio-in-selection';
 import complianceByManagers from './compliance-by-managers';
+import config from './config';
 import dataMigrationNeedsBusiness from './data-migration-needs-business';
 import dataMigrationNeedsIt from './data-migration-needs-it';
 import environmentsNeedIt from './environments-need-it';
@@ -26,6 +27,8 @@ import itOwnerRequired from './it-owner-required';
 import itOwnerStaysInvolved from './it-owner-stays-involved';
 import loadTestingOwner from './load-testing-owner';
 import overAllocated from './over-allocated';
+import overAllocatedAcrossPlans from './over-allocated-across-plans';
+import personConflict from './person-conflict';
 import postRolloutVision from './post-rollout-vision';
 import requirementsNeedIt from './requirements-need-it';
 import rolloutSupportCapacity from './rollout-support-capacity';
@@ -48,6 +51,7 @@ export const RULES: readonly Rule[] = [
   cioDayToDay,
   cioInSelection,
   complianceByManagers,
+  config,
   dataMigrationNeedsBusiness,
   dataMigrationNeedsIt,
   environmentsNeedIt,
@@ -68,6 +72,8 @@ export const RULES: readonly Rule[] = [
   itOwnerStaysInvolved,
   loadTestingOwner,
   overAllocated,
+  overAllocatedAcrossPlans,
+  personConflict,
   postRolloutVision,
   requirementsNeedIt,
   rolloutSupportCapacity,

@@ -27,7 +27,7 @@ export default defineRule({
   check({ plan, report }) {
     const ref = plan.itOwner?.ref;
     // An undefined id is nobody: `unknown-person` reports it.
-    if (!ref || !plan.people.has(ref.id)) return;
+    if (!ref || !plan.isDefined(ref.id)) return;
     const entries = plan.businessOwners().flatMap((a) => (a.ref?.id === ref.id ? [a.ref] : []));
     if (entries.length === 0) return;
     report({

@@ -25,7 +25,7 @@ export default defineRule({
   check({ plan, report }) {
     if (plan.roles.single.has('itOwner') || plan.misspeltPath(['roles', 'itOwner'])) return;
     const businessOwners = new Set(plan.businessOwners().flatMap((a) => (a.ref ? [a.ref.id] : [])));
-    const candidates = rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isITSide(id) && !businessOwners.has(id)));
+    const candidates = rankCandidates(plan, plan.knownIds().filter((id) => plan.isITSide(id) && !businessOwners.has(id)));
     const fixes: Fix[] = candidates.map((c, index) => ({
       title: `Make ${personLabel(plan, c.id)} the IT owner: ${c.reasons.join('; ')}`,
       safety: 'unsafe',

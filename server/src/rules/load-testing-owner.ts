@@ -44,7 +44,7 @@ export default defineRule({
 
 
 function why(plan: Plan, id: string): string {
-  if (!plan.people.has(id)) return 'is not defined under `people`, so counts as nobody';
+  if (!plan.isDefined(id)) return 'is not defined under `people`, so counts as nobody';
   if (plan.isExternal(id)) return 'is an outside party who is not listed under `roles.technicalStaff`';
   return 'is neither on the IT side nor listed under `roles.technicalStaff`';
 }

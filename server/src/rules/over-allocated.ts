@@ -25,15 +25,17 @@ export default defineRule({
     },
   },
   check({ plan, report }) {
-    for (const person of plan.peopleInOrder()) {
-      const assignments = plan.allocatedAssignmentsOf(person.id);
+    for (const id of plan.knownIds()) {
+      const assignments = plan.allocatedAssignmentsOf(id);
       const allocations = assignments.map((a) => a.allocation!);
       const total = allocations.reduce((sum, a) => sum + a.percent, 0);
       if (total <= 100) continue;
       const parts = allocations.map((a) => `${a.percent}%`).join(' + ');
+      // A roster person is defined in another file: the finding goes to their first allocation in this one.
+      const person = plan.people.get(id);
       report({
-        range: person.keyRange,
-        message: `${mention(plan, person.id)} is allocated ${total}% of their time in total (${parts}), more than a full working week. Lower an allocation or hand one of their roles to someone else.`,
+        range: person ? person.keyRange : assignments[0]!.allocation!.range,
+        message: `${mention(plan, id)} is allocated ${total}% of their time in total (${parts}), more than a full working week. Lower an allocation or hand one of their roles to someone else.`,
         related: assignments.map((a) => ({ range: a.allocation!.range, message: `${a.allocation!.percent}% as ${describeRefContext(a.ref!.context)}` })),
       });
     }

@@ -35,7 +35,7 @@ export default defineRule({
       return;
     }
     // An undefined id counts as nobody when members are counted (ARCHITECTURE.md, "Decided edge cases").
-    const members = [...activity.memberIds].filter((id) => plan.people.has(id));
+    const members = [...activity.memberIds].filter((id) => plan.isDefined(id));
     if (members.length >= 2) return;
     const only = members[0];
     const name = only === undefined ? undefined : plan.person(only)?.name;

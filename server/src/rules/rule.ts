@@ -3,6 +3,7 @@
 import type { Fix, OffsetRange, RelatedPlace, Severity } from '../core/finding';
 import type { YamlModel } from '../model/yamlModel';
 import type { Plan } from '../plan/plan';
+import type { PlanFacts, Place } from '../plan/facts';
 import type { Suppression } from '../model/suppressions';
 
 /** The source articles (see server/src/knowledge/sources.ts). */
@@ -35,6 +36,13 @@ export interface RuleMeta {
   readonly tags?: readonly 'unnecessary'[];
   /** Rules that judge other findings run after suppressions are applied (only `unused-suppression`). */
   readonly phase?: 'after-suppressions';
+  /**
+   * What the rule looks at: one plan (the default); all plans of a configuration's scope together (`scope`, run by
+   * `checkScope` after each plan's analysis); or the configuration file and the roster themselves (`settings`).
+   */
+  readonly scope?: 'scope' | 'settings';
+  /** For rules that are not about one plan: files that show the rule firing and not firing (name → text). */
+  readonly examples?: { readonly bad: Readonly<Record<string, string>>; readonly good: Readonly<Record<string, string>> };
 }
 
 export interface Report {
@@ -61,9 +69,55 @@ export interface UnusedSuppression {
 export interface Rule {
   readonly meta: RuleMeta;
   check(context: RuleContext): void;
+  /** Rules with `scope: 'scope'`: the plans of one configuration's scope, read together. */
+  checkScope?(context: ScopeContext): void;
+  /** Rules with `scope: 'settings'`: a configuration file or a roster. */
+  checkSettings?(context: SettingsContext): void;
+}
+
+/** A plan of a scope, named by its path relative to the configuration file's folder, as the scope rules see it. */
+export interface ScopePlan {
+  readonly file: string;
+  readonly facts: PlanFacts;
+}
+
+export interface ScopeContext {
+  readonly plans: readonly ScopePlan[];
+  /** The roster's people (places in the roster's text), when the configuration names a readable roster. */
+  readonly roster?: { readonly file: string; readonly facts: PlanFacts };
+  /** The configuration's `capacity`, in percent. */
+  readonly capacity: number;
+  /** Reports a finding in the plan `file`, at a place of its facts; related places may be in other files. */
+  report(file: string, report: ScopeReport): void;
+}
+
+export interface ScopeReport {
+  readonly at: Place;
+  readonly message: string;
+  readonly related: readonly { readonly file: string; readonly at: Place; readonly message: string }[];
+}
+
+export interface SettingsContext {
+  readonly kind: 'config' | 'roster';
+  readonly model: YamlModel;
+  /** Whether a path relative to the file exists (the configuration's `roster`); absent when that cannot be known. */
+  readonly exists?: (relativePath: string) => boolean;
+  /** Every rule id, for the configuration's `rules`. */
+  readonly knownRuleIds: readonly string[];
+  report(report: Report): void;
 }
 
 /** Identity function that gives rule files a typed, readable shape. */
 export function defineRule(rule: Rule): Rule {
   return rule;
+}
+
+/** A rule over the plans of a scope: nothing to check in one plan alone. */
+export function defineScopeRule(rule: { meta: RuleMeta; checkScope(context: ScopeContext): void }): Rule {
+  return { ...rule, meta: { ...rule.meta, scope: 'scope' }, check: () => undefined };
+}
+
+/** A rule about the configuration file and the roster, not about plans. */
+export function defineSettingsRule(rule: { meta: RuleMeta; checkSettings(context: SettingsContext): void }): Rule {
+  return { ...rule, meta: { ...rule.meta, scope: 'settings' }, check: () => undefined };
 }

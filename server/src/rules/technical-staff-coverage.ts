@@ -51,10 +51,10 @@ export default defineRule({
     let ranked: ReturnType<typeof rankCandidates> | undefined;
     for (const { fn, why, newId, newName } of required) {
       // Any defined person, internal or not, fills a function (ARCHITECTURE.md); undefined ids count as nobody.
-      const filled = (plan.roles.technicalStaff.get(fn) ?? []).some((a) => a.ref !== undefined && plan.people.has(a.ref.id));
+      const filled = (plan.roles.technicalStaff.get(fn) ?? []).some((a) => a.ref !== undefined && plan.isDefined(a.ref.id));
       if (filled || plan.misspeltPath(['roles', 'technicalStaff', fn])) continue;
       const label = TECH_FUNCTION_LABELS[fn] ?? fn;
-      const candidates = (ranked ??= rankCandidates(plan, [...plan.people.keys()].filter((id) => plan.isITSide(id))));
+      const candidates = (ranked ??= rankCandidates(plan, plan.knownIds().filter((id) => plan.isITSide(id))));
       const fixes: Fix[] = [];
       const newPersonId = freshPersonId(plan, newId);
       candidates.forEach((c, index) => {

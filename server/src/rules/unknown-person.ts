@@ -15,7 +15,7 @@ export default defineRule({
     fixable: 'unsafe',
     sources: [],
     docs: {
-      summary: 'Every person named in roles, partners and activities must be defined under `people`.',
+      summary: 'Every person named in roles, partners and activities must be defined under `people` (or in the roster that covers the plan).',
       rationale:
         'A reference to an id that is not under `people` is usually a typo, and it silently leaves the role or activity without anyone: every other check treats an unknown id as nobody.',
       howToFix:
@@ -25,9 +25,10 @@ export default defineRule({
     },
   },
   check({ plan, model, report }) {
-    const defined = [...plan.people.keys()];
+    const defined = plan.knownIds();
+    const where = plan.hasRoster ? 'under `people` nor in the roster' : 'under `people`';
     for (const ref of plan.references) {
-      if (plan.people.has(ref.id)) continue;
+      if (plan.isDefined(ref.id)) continue;
       const suggestions = closest(ref.id, defined, 2);
       const fixes: Fix[] = suggestions.map((id, index) => ({
         title: plan.person(id)?.name ? `Change to '${id}' (${plan.person(id)!.name})` : `Change to '${id}'`,
@@ -48,7 +49,7 @@ export default defineRule({
       const hint = suggestions.length > 0
         ? ` Did you mean \`${suggestions[0]}\`?`
         : addable ? ' Add them under `people` or correct the id.' : ' Ids are lower case (letters, digits, `.`, `_`, `-`): correct the id.';
-      report({ range: ref.range, message: `\`${ref.id}\` is not defined under \`people\`.${hint}`, fixes });
+      report({ range: ref.range, message: `\`${ref.id}\` is not defined ${where}.${hint}`, fixes });
     }
   },
 });

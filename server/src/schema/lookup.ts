@@ -10,11 +10,35 @@ export type SchemaNode = Readonly<Record<string, unknown>>;
 
 const ROOT = schemaJson as unknown as SchemaNode;
 
+/**
+ * The schema the current question is about: the plan's, unless a caller passed another root (the configuration
+ * file's, the roster's). Refs into `crmteam.schema.json` always reach the plan's.
+ */
+let activeRoot: SchemaNode = ROOT;
+
+/** Runs `work` with `root` as the schema every lookup starts from. */
+export function withRoot<T>(root: SchemaNode, work: () => T): T {
+  const previous = activeRoot;
+  activeRoot = root;
+  try {
+    return work();
+  } finally {
+    activeRoot = previous;
+  }
+}
+
 function lookupPointer(ref: string): SchemaNode | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let current: unknown = ROOT;
-  if (ref === '#') return ROOT;
-  for (const raw of ref.slice(2).split('/')) {
+  const planRef = /^(?:\.\/)?crmteam\.schema\.json(#.*)$/.exec(ref);
+  if (planRef) return pointerIn(ROOT, planRef[1]!);
+  // A `#/definitions/...` reached through a ref into the plan schema belongs to the plan schema.
+  return pointerIn(activeRoot, ref) ?? (activeRoot === ROOT ? undefined : pointerIn(ROOT, ref));
+}
+
+function pointerIn(base: SchemaNode, pointer: string): SchemaNode | undefined {
+  if (!pointer.startsWith('#')) return undefined;
+  if (pointer === '#') return base;
+  let current: unknown = base;
+  for (const raw of pointer.slice(2).split('/')) {
     current = own(current, raw.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   return isRecord(current) ? current : undefined;
@@ -102,7 +126,7 @@ export interface Located {
 }
 
 export function locate(path: DataPath): Located | undefined {
-  let node: SchemaNode = ROOT;
+  let node: SchemaNode = activeRoot;
   let refs: string[] = [];
   for (const segment of path) {
     refs = [];
@@ -120,13 +144,13 @@ export function locate(path: DataPath): Located | undefined {
  * deeper (e.g. `['roles', 'itOwner', 'person']`). Undefined when the schema does not describe the
  * path (an unknown key).
  */
-export function schemaAtPath(path: DataPath): SchemaNode | undefined {
-  return locate(path)?.node;
+export function schemaAtPath(path: DataPath, root: SchemaNode = ROOT): SchemaNode | undefined {
+  return withRoot(root, () => locate(path)?.node);
 }
 
 /** The keys a mapping at `path` may have, in schema order (empty when any key is allowed or the path is unknown). */
-export function allowedKeysAt(path: DataPath): string[] {
-  const node = schemaAtPath(path);
+export function allowedKeysAt(path: DataPath, root: SchemaNode = ROOT): string[] {
+  const node = schemaAtPath(path, root);
   return node ? allowedKeysOf(node) : [];
 }
 

@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { hasOwn, isRecord, own } from '../core/own';
 import { closest } from '../core/suggest';
-import { allowedKeysOf, locate, type DataPath, type Located } from './lookup';
+import { allowedKeysOf, locate, withRoot, type DataPath, type Located, type SchemaNode } from './lookup';
 
 export type { DataPath } from './lookup';
 
@@ -346,7 +346,12 @@ function isStrictPrefix(prefix: DataPath, path: DataPath): boolean {
  * - an unknown key that looks like a missing required key (`ownr` for `owner`) is reported once,
  *   as the unknown key, with the suggestion.
  */
-export function schemaIssues(errors: readonly ErrorObject[], data: unknown): SchemaIssue[] {
+/** `root`: the schema the data was validated against (the plan's by default; the configuration's, the roster's). */
+export function schemaIssues(errors: readonly ErrorObject[], data: unknown, root?: SchemaNode): SchemaIssue[] {
+  return root === undefined ? issuesOf(errors, data) : withRoot(root, () => issuesOf(errors, data));
+}
+
+function issuesOf(errors: readonly ErrorObject[], data: unknown): SchemaIssue[] {
   const groups = new Map<string, Candidate>();
   for (const error of errors) {
     let candidate: Candidate | undefined;

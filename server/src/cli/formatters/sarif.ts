@@ -45,7 +45,7 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
           relatedLocations: f.related.map((r, id) => ({
             id,
             message: { text: r.message },
-            physicalLocation: { artifactLocation: { uri: encodeURI(file.path), uriBaseId: 'SRCROOT' }, region: { startLine: r.line, startColumn: r.column } },
+            physicalLocation: { artifactLocation: { uri: encodeURI(r.file ?? file.path), uriBaseId: 'SRCROOT' }, region: { startLine: r.line, startColumn: r.column } },
           })),
         } : {}),
         partialFingerprints: { 'crmteam/v1': `${f.ruleId}:${file.path}:${f.message}` },

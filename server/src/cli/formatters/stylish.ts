@@ -4,7 +4,18 @@ import { createColors } from 'picocolors';
 import type { FileReport } from '../lint';
 import { summarize } from './summary';
 
-export function formatStylish(reports: readonly FileReport[], color: boolean, quiet = false): string {
+/** One configuration's scope, for the summary: how many plans it has, its roster, its cross-plan findings. */
+export interface ScopeSummary {
+  readonly config: string;
+  /** Plans in the scope (read for the cross-plan rules) and, of those, the plans checked. */
+  readonly plans: number;
+  readonly checked: number;
+  readonly roster?: string;
+  readonly people?: number;
+  readonly crossPlanFindings: number;
+}
+
+export function formatStylish(reports: readonly FileReport[], color: boolean, quiet = false, scopes: readonly ScopeSummary[] = []): string {
   const c = createColors(color);
   const out: string[] = [];
   for (const file of reports) {
@@ -18,10 +29,18 @@ export function formatStylish(reports: readonly FileReport[], color: boolean, qu
     }
     out.push('');
   }
+  for (const scope of scopes) {
+    const plans = scope.checked === scope.plans ? `${scope.plans} plan${scope.plans === 1 ? '' : 's'}` : `${scope.checked} of ${scope.plans} plans checked`;
+    const roster = scope.roster ? `, roster ${scope.roster} (${scope.people} ${scope.people === 1 ? 'person' : 'people'})` : '';
+    const cross = `${scope.crossPlanFindings} cross-plan finding${scope.crossPlanFindings === 1 ? '' : 's'}`;
+    out.push(c.dim(`Scope ${scope.config}: ${plans}${roster}, ${cross}.`));
+  }
+  if (scopes.length > 0) out.push('');
   const s = summarize(reports);
   const total = s.errors + s.warnings + s.infos + s.hints;
   const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.infos} info`, `${s.hints} hint${s.hints === 1 ? '' : 's'}`];
-  const checked = `${reports.length} plan${reports.length === 1 ? '' : 's'} checked`;
+  const planCount = reports.filter((r) => !r.settings).length;
+  const checked = `${planCount} plan${planCount === 1 ? '' : 's'} checked`;
   if (total === 0) {
     // Under --quiet only errors were kept: say so rather than claim there is nothing at all.
     out.push(c.green(`✔ No ${quiet ? 'errors' : 'problems'} (${checked}${s.fixed ? `, ${s.fixed} fixed` : ''}${quiet ? '; warnings and info not shown: --quiet' : ''}).`));

@@ -1,0 +1,487 @@
+// The workspace index (WORKSPACE.md, "Where the checks run"): every plan, configuration and roster in the workspace
+// folders, each plan's scope, the findings of the plans that are not open, and the cross-plan findings of every plan.
+// It answers `workspace/diagnostic` with result ids and `unchanged` reports and holds the request open until
+// something changes, so an idle server does no work. No Node-only code: files are read through `WorkspaceFiles`.
+
+import {
+  DiagnosticSeverity, DocumentDiagnosticReportKind,
+  type Diagnostic, type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { analyze } from '../engine/analyze';
+import type { Finding } from '../core/finding';
+import { ruleLevelsFromObject, type RuleLevels } from '../core/ruleOptions';
+import { effectiveLevels } from '../engine/analyze';
+import { DEFAULT_SETTINGS, type Settings } from '../common/settings';
+import { toDiagnostic } from '../features/diagnostics';
+import { ruleDocsHref } from '../features/context';
+import { DIAGNOSTIC_SOURCE } from '../common/protocol';
+import { analyzeConfig, CONFIG_FILE_NAME, type ConfigAnalysis } from '../scope/config';
+import { checkScope, type ScopeFinding } from '../scope/checkScope';
+import type { PlanFacts } from '../plan/facts';
+import { isIgnored, isPlanFileName } from '../scope/folder';
+import { analyzeRoster, type Roster } from '../scope/roster';
+import { featureContext } from './convert';
+import { LineIndex } from '../core/lines';
+
+/** File access for the index: the Node server reads the disk; a web client could hand texts over instead. */
+export interface WorkspaceFiles {
+  /** The URIs of every plan (`*.crmteam.yaml`, `*.crmteam.yml`) and `crmteam.config.yaml` under a folder. */
+  list(folderUri: string): Promise<string[]>;
+  /** A file's text; `undefined` when it cannot be read. */
+  read(uri: string): Promise<string | undefined>;
+}
+
+export interface WorkspaceIndexOptions {
+  readonly files: WorkspaceFiles;
+  readonly settingsFor: (uri: string) => Promise<Settings>;
+  readonly docsBase: () => string;
+  readonly log: (message: string) => void;
+  /** Open documents whose cross-plan findings or inputs changed: the server re-checks or refreshes them. */
+  readonly onOpenChanged: (uris: readonly string[], inputsChanged: boolean) => void;
+}
+
+interface PlanEntry {
+  readonly uri: string;
+  /** The configuration that covers the plan, when there is one in its workspace folder. */
+  configUri?: string;
+  ignored: boolean;
+  open: boolean;
+  facts?: PlanFacts;
+  /** The plan's own findings as diagnostics, for a closed plan (open plans get document diagnostics). */
+  own: Diagnostic[];
+}
+
+interface ScopeEntry {
+  readonly configUri: string;
+  text?: string;
+  analysis?: ConfigAnalysis;
+  rosterUri?: string;
+  rosterText?: string;
+  roster?: Roster;
+  /** Cross-plan findings by plan URI, from the newest facts. */
+  cross: Map<string, ScopeFinding[]>;
+  /** Bumped whenever `cross` changes: part of open documents' result ids. */
+  version: number;
+}
+
+/** A reported file: its result id changes exactly when its items do. */
+interface Reported {
+  key: string;
+  resultId: string;
+  items: Diagnostic[];
+}
+
+export class WorkspaceIndex {
+  private folders: string[] = [];
+  private readonly plans = new Map<string, PlanEntry>();
+  private readonly scopes = new Map<string, ScopeEntry>();
+  private readonly reported = new Map<string, Reported>();
+  private counter = 0;
+  private waiters: (() => void)[] = [];
+  private scanned: Promise<void> = Promise.resolve();
+  private configsRead: Promise<void> = Promise.resolve();
+  private disposed = false;
+  /** The person's `crmteam.rules` (of the first workspace folder): they apply to the cross-plan rules too. */
+  private overrides: RuleLevels = new Map();
+
+  constructor(private readonly options: WorkspaceIndexOptions) {}
+
+  /** Starts indexing the folders (workspace folder URIs, without a trailing slash). */
+  start(folders: readonly string[]): void {
+    this.folders = folders.map((f) => f.replace(/\/+$/, ''));
+    let configsDone!: () => void;
+    this.configsRead = new Promise((resolve) => { configsDone = resolve; });
+    this.scanned = this.scan(configsDone).catch((error: unknown) => {
+      configsDone();
+      this.options.log(`Indexing the workspace failed: ${String(error)}`);
+    });
+  }
+
+  /** Resolves when every plan has been read once (tests, the benchmark). */
+  whenScanned(): Promise<void> {
+    return this.scanned;
+  }
+
+  private async scan(configsDone: () => void): Promise<void> {
+    if (this.folders[0] !== undefined) this.overrides = ruleLevelsFromObject((await this.options.settingsFor(this.folders[0])).rules);
+    const uris: string[] = [];
+    for (const folder of this.folders) uris.push(...await this.options.files.list(folder));
+    for (const uri of uris.filter((u) => basename(u) === CONFIG_FILE_NAME)) await this.loadScope(uri);
+    for (const uri of uris.filter((u) => isPlanFileName(basename(u)))) this.placePlan(uri);
+    configsDone();
+    let n = 0;
+    for (const entry of [...this.plans.values()]) {
+      if (this.disposed) return;
+      if (!entry.open) await this.readClosed(entry);
+      // Let requests through while a large workspace is read.
+      if (++n % 8 === 0) await yieldNow();
+    }
+    // Open plans were checked before their siblings were read: their cross-plan findings are new.
+    if (this.disposed) return;
+    for (const scope of this.scopes.values()) this.recompute(scope, true);
+    this.changed();
+  }
+
+  // ---- inputs for open documents ----
+
+  /** The configuration and roster texts that cover an open plan (after the configurations have been read). */
+  async inputsFor(uri: string): Promise<{ configText: string; rosterText?: string } | undefined> {
+    await this.configsRead;
+    const entry = this.plans.get(uri) ?? this.placePlan(uri);
+    const scope = entry?.configUri === undefined ? undefined : this.scopes.get(entry.configUri);
+    if (!scope?.text) return undefined;
+    return { configText: scope.text, ...(scope.rosterText !== undefined ? { rosterText: scope.rosterText } : {}) };
+  }
+
+  open(uri: string): void {
+    const entry = this.plans.get(uri) ?? this.placePlan(uri);
+    if (entry) entry.open = true;
+  }
+
+  /** A plan was closed: from now on its findings come from the file on disk, through workspace diagnostics. */
+  close(uri: string): void {
+    const entry = this.plans.get(uri);
+    if (!entry) return;
+    entry.open = false;
+    void this.readClosed(entry).then(() => this.afterFactsChanged(entry));
+  }
+
+  /** The newest facts of an open plan (from its document analysis); updates the cross-plan findings of its scope. */
+  setOpenFacts(uri: string, facts: PlanFacts): void {
+    const entry = this.plans.get(uri);
+    if (!entry || sameFacts(entry.facts, facts)) return;
+    entry.facts = facts;
+    // The plan asking is answered with the new findings already: only the others need telling.
+    this.afterFactsChanged(entry, uri);
+  }
+
+  /** The cross-plan diagnostics of a plan, and a key that changes when they do (for result ids). */
+  crossDiagnostics(uri: string): { key: string; items: Diagnostic[] } {
+    const entry = this.plans.get(uri);
+    if (!entry || entry.configUri === undefined) return { key: '', items: [] };
+    const scope = this.scopes.get(entry.configUri);
+    if (!scope) return { key: '', items: [] };
+    if (entry.ignored) {
+      return {
+        key: `ignored:${scope.version}`,
+        items: [{
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Information,
+          source: DIAGNOSTIC_SOURCE,
+          message: `\`${CONFIG_FILE_NAME}\` ignores this plan: it is checked only while it is open, and the cross-plan checks leave it out.`,
+        }],
+      };
+    }
+    return { key: String(scope.version), items: (scope.cross.get(uri) ?? []).map((f) => this.crossDiagnostic(scope, f)) };
+  }
+
+  // ---- files changing on disk ----
+
+  /** A watched file was created, changed or deleted. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    await this.configsRead;
+    const name = basename(uri);
+    if (name === CONFIG_FILE_NAME) {
+      if (deleted) this.scopes.delete(uri);
+      else await this.loadScope(uri);
+      await this.replaceAll();
+      return;
+    }
+    const rosterOf = [...this.scopes.values()].filter((s) => s.rosterUri === uri);
+    if (rosterOf.length > 0) {
+      for (const scope of rosterOf) await this.loadScope(scope.configUri);
+      await this.rereadScopes(rosterOf.map((s) => s.configUri));
+      return;
+    }
+    if (!isPlanFileName(name) || !this.inFolders(uri)) return;
+    if (deleted) {
+      const entry = this.plans.get(uri);
+      this.plans.delete(uri);
+      if (entry?.configUri) this.recompute(this.scopes.get(entry.configUri), true);
+      this.changed();
+      return;
+    }
+    const entry = this.plans.get(uri) ?? this.placePlan(uri);
+    if (!entry || entry.open) return;
+    await this.readClosed(entry);
+    this.afterFactsChanged(entry);
+  }
+
+  /** The settings changed: closed plans are checked again with the new rule levels. */
+  async settingsChanged(): Promise<void> {
+    await this.scanned;
+    if (this.folders[0] !== undefined) this.overrides = ruleLevelsFromObject((await this.options.settingsFor(this.folders[0])).rules);
+    for (const entry of this.plans.values()) if (!entry.open) await this.readClosed(entry);
+    for (const scope of this.scopes.values()) this.recompute(scope, false);
+    this.changed();
+  }
+
+  // ---- workspace/diagnostic ----
+
+  /**
+   * The workspace diagnostic report: a full report for every closed plan, configuration and roster whose result
+   * changed since `previous`, `unchanged` for the others. Waits (without polling) while nothing changed.
+   */
+  async workspaceReport(previous: ReadonlyMap<string, string>, enabled: () => Promise<boolean>, token: { isCancellationRequested: boolean; onCancellationRequested(listener: () => void): unknown }): Promise<WorkspaceDocumentDiagnosticReport[]> {
+    await this.scanned;
+    for (;;) {
+      if (token.isCancellationRequested || this.disposed) return [];
+      const on = await enabled();
+      const reports: WorkspaceDocumentDiagnosticReport[] = [];
+      let anyFull = false;
+      if (on) {
+        for (const [uri, items] of this.closedReports()) {
+          const reported = this.resultFor(uri, items);
+          if (previous.get(uri) === reported.resultId) {
+            reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Unchanged, resultId: reported.resultId });
+          } else {
+            anyFull = true;
+            reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: reported.resultId, items: reported.items });
+          }
+        }
+      }
+      // The first request always gets an answer; later ones only when there is news.
+      if (anyFull || (on && previous.size === 0 && reports.length > 0)) return reports;
+      await this.nextChange(token);
+    }
+  }
+
+  /** Wakes a held workspace request to look again (for example after the settings changed). */
+  changed(): void {
+    this.counter++;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.changed();
+  }
+
+  /** Plans of one scope and their facts (for navigation and the person card). */
+  scopeOf(uri: string): { configUri: string; plans: { uri: string; facts: PlanFacts }[]; rosterUri?: string; roster?: Roster } | undefined {
+    const entry = this.plans.get(uri);
+    const scope = entry?.configUri === undefined ? undefined : this.scopes.get(entry.configUri);
+    if (!scope) return undefined;
+    const plans = [...this.plans.values()].filter((p) => p.configUri === scope.configUri && !p.ignored && p.facts).map((p) => ({ uri: p.uri, facts: p.facts! }));
+    return { configUri: scope.configUri, plans, ...(scope.rosterUri !== undefined && scope.roster ? { rosterUri: scope.rosterUri, roster: scope.roster } : {}) };
+  }
+
+  // ---- internals ----
+
+  private nextChange(token: { onCancellationRequested(listener: () => void): unknown }): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      token.onCancellationRequested(() => resolve());
+    });
+  }
+
+  private *closedReports(): Generator<[string, Diagnostic[]]> {
+    for (const entry of this.plans.values()) {
+      if (entry.open || entry.ignored) continue;
+      yield [entry.uri, [...entry.own, ...this.crossDiagnostics(entry.uri).items]];
+    }
+    for (const scope of this.scopes.values()) {
+      if (scope.analysis) yield [scope.configUri, this.settingsDiagnostics(scope.configUri, scope.text ?? '', scope.analysis.findings)];
+      if (scope.roster && scope.rosterUri) yield [scope.rosterUri, this.settingsDiagnostics(scope.rosterUri, scope.rosterText ?? '', scope.roster.findings)];
+    }
+  }
+
+  private resultFor(uri: string, items: Diagnostic[]): Reported {
+    const key = JSON.stringify(items);
+    const known = this.reported.get(uri);
+    if (known && known.key === key) return known;
+    const reported = { key, resultId: `w${++this.counter}`, items };
+    this.reported.set(uri, reported);
+    return reported;
+  }
+
+  private settingsDiagnostics(uri: string, text: string, findings: readonly Finding[]): Diagnostic[] {
+    const ctx = featureContext({ uri: uri, version: 0, lines: new LineIndex(text) }, DEFAULT_SETTINGS, this.options.docsBase());
+    return findings.map((f, i) => {
+      const d = toDiagnostic(f, i, ctx);
+      delete d.data;
+      return d;
+    });
+  }
+
+  private crossDiagnostic(scope: ScopeEntry, f: ScopeFinding): Diagnostic {
+    const dir = dirname(scope.configUri);
+    const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint }[f.finding.severity];
+    return {
+      range: { start: { line: f.at.line, character: f.at.character }, end: { line: f.at.endLine, character: f.at.endCharacter } },
+      severity,
+      code: f.finding.ruleId,
+      source: DIAGNOSTIC_SOURCE,
+      message: f.finding.message,
+      codeDescription: { href: ruleDocsHref({ docsBase: this.options.docsBase() }, f.finding.ruleId) },
+      ...(f.finding.related.length > 0 ? {
+        relatedInformation: f.finding.related.map((r, i) => ({
+          location: {
+            uri: r.file === undefined ? '' : `${dir}/${r.file.split('/').map(encodeURIComponent).join('/')}`,
+            range: { start: { line: f.relatedAt[i]!.line, character: f.relatedAt[i]!.character }, end: { line: f.relatedAt[i]!.endLine, character: f.relatedAt[i]!.endCharacter } },
+          },
+          message: r.message,
+        })),
+      } : {}),
+    };
+  }
+
+  private inFolders(uri: string): boolean {
+    return this.folders.some((f) => uri.startsWith(`${f}/`));
+  }
+
+  /** Adds a plan to the index with its scope (the nearest configuration inside its workspace folder). */
+  private placePlan(uri: string): PlanEntry | undefined {
+    if (!this.inFolders(uri) || !isPlanFileName(basename(uri))) return undefined;
+    const configUri = this.nearestConfig(uri);
+    const scope = configUri === undefined ? undefined : this.scopes.get(configUri);
+    const ignored = scope?.analysis !== undefined && isIgnored(scope.analysis.config.ignore, relativeTo(dirname(configUri!), uri));
+    const existing = this.plans.get(uri);
+    const entry: PlanEntry = existing ?? { uri, ignored, open: false, own: [] };
+    if (configUri !== undefined) entry.configUri = configUri;
+    else delete entry.configUri;
+    entry.ignored = ignored;
+    this.plans.set(uri, entry);
+    return entry;
+  }
+
+  private nearestConfig(uri: string): string | undefined {
+    const folder = this.folders.find((f) => uri.startsWith(`${f}/`));
+    if (folder === undefined) return undefined;
+    let dir = dirname(uri);
+    for (;;) {
+      const candidate = `${dir}/${CONFIG_FILE_NAME}`;
+      if (this.scopes.has(candidate)) return candidate;
+      if (dir.length <= folder.length) return undefined;
+      dir = dirname(dir);
+    }
+  }
+
+  /** Reads a configuration and its roster. A configuration that cannot be read leaves its plans with the defaults. */
+  private async loadScope(configUri: string): Promise<void> {
+    const text = await this.options.files.read(configUri);
+    const scope: ScopeEntry = this.scopes.get(configUri) ?? { configUri, cross: new Map(), version: 0 };
+    this.scopes.set(configUri, scope);
+    delete scope.text; delete scope.analysis; delete scope.rosterUri; delete scope.rosterText; delete scope.roster;
+    if (text === undefined) {
+      this.options.log(`Cannot read ${configUri}; the plans it covers are checked with the defaults.`);
+      return;
+    }
+    const dir = dirname(configUri);
+    const first = analyzeConfig(text);
+    const rosterUri = first.config.roster === undefined ? undefined : resolveUri(dir, first.config.roster);
+    const rosterText = rosterUri === undefined ? undefined : await this.options.files.read(rosterUri);
+    scope.text = text;
+    scope.analysis = analyzeConfig(text, { exists: (rel) => resolveUri(dir, rel) === rosterUri && rosterText !== undefined });
+    if (rosterUri !== undefined && rosterText !== undefined) {
+      scope.rosterUri = rosterUri;
+      scope.rosterText = rosterText;
+      scope.roster = analyzeRoster(rosterText);
+    }
+  }
+
+  /** A configuration appeared, changed or went away: every plan is placed again and re-read. */
+  private async replaceAll(): Promise<void> {
+    for (const uri of [...this.plans.keys()]) this.placePlan(uri);
+    const open = [...this.plans.values()].filter((p) => p.open).map((p) => p.uri);
+    this.options.onOpenChanged(open, true);
+    for (const entry of this.plans.values()) if (!entry.open) await this.readClosed(entry);
+    for (const scope of this.scopes.values()) this.recompute(scope, false);
+    this.changed();
+  }
+
+  private async rereadScopes(configUris: readonly string[]): Promise<void> {
+    const members = [...this.plans.values()].filter((p) => p.configUri !== undefined && configUris.includes(p.configUri));
+    this.options.onOpenChanged(members.filter((p) => p.open).map((p) => p.uri), true);
+    for (const entry of members) if (!entry.open) await this.readClosed(entry);
+    for (const uri of configUris) this.recompute(this.scopes.get(uri), false);
+    this.changed();
+  }
+
+  /** Analyses a closed plan from its file. */
+  private async readClosed(entry: PlanEntry): Promise<void> {
+    const text = await this.options.files.read(entry.uri);
+    if (entry.open || this.disposed) return;
+    if (text === undefined) {
+      entry.own = [];
+      delete entry.facts;
+      return;
+    }
+    const settings = await this.options.settingsFor(entry.uri);
+    if (this.disposed) return;
+    const scope = entry.configUri === undefined ? undefined : this.scopes.get(entry.configUri);
+    const overrides: RuleLevels = ruleLevelsFromObject(settings.rules);
+    const config = scope?.analysis?.config;
+    const analysis = analyze(text, { levels: overrides, ...(config ? { config } : {}), ...(scope?.roster ? { roster: scope.roster } : {}) });
+    const ctx = featureContext({ uri: entry.uri, version: 0, lines: new LineIndex(text) }, settings, this.options.docsBase());
+    // Closed plans have no analysis to find fixes in: their diagnostics carry no code-action data.
+    entry.own = analysis.findings.map((f, i) => {
+      const d = toDiagnostic(f, i, ctx);
+      delete d.data;
+      return d;
+    });
+    entry.facts = analysis.facts;
+  }
+
+  private afterFactsChanged(entry: PlanEntry, except?: string): void {
+    if (entry.configUri !== undefined) this.recompute(this.scopes.get(entry.configUri), true, except);
+    this.changed();
+  }
+
+  /** Runs the cross-plan pass of a scope; tells the server which open plans' findings changed. */
+  private recompute(scope: ScopeEntry | undefined, notifyOpen: boolean, except?: string): void {
+    if (!scope?.analysis) return;
+    const members = [...this.plans.values()].filter((p) => p.configUri === scope.configUri && !p.ignored && p.facts);
+    const dir = dirname(scope.configUri);
+    const byName = new Map(members.map((m) => [relativeTo(dir, m.uri), m.uri]));
+    const config = scope.analysis.config;
+    const result = checkScope({
+      plans: members.map((m) => ({ file: relativeTo(dir, m.uri), facts: m.facts! })),
+      ...(scope.roster && scope.rosterUri ? { roster: { file: relativeTo(dir, scope.rosterUri), facts: scope.roster.facts } } : {}),
+      config,
+      levels: effectiveLevels(config, this.overrides),
+    });
+    const cross = new Map<string, ScopeFinding[]>();
+    for (const [name, findings] of result) cross.set(byName.get(name)!, findings);
+    const changedOpen: string[] = [];
+    for (const m of members) {
+      if (m.open && m.uri !== except && JSON.stringify(cross.get(m.uri) ?? []) !== JSON.stringify(scope.cross.get(m.uri) ?? [])) changedOpen.push(m.uri);
+    }
+    scope.cross = cross;
+    scope.version++;
+    if (notifyOpen && changedOpen.length > 0 && !this.disposed) this.options.onOpenChanged(changedOpen, false);
+  }
+}
+
+function sameFacts(a: PlanFacts | undefined, b: PlanFacts): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+function basename(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function dirname(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
+
+/** A path relative to a folder URI, with `/`, decoded: how the scope names its plans. */
+function relativeTo(dirUri: string, uri: string): string {
+  return decodeURIComponent(uri.startsWith(`${dirUri}/`) ? uri.slice(dirUri.length + 1) : uri);
+}
+
+function resolveUri(dirUri: string, relativePath: string): string {
+  const parts = dirUri.split('/');
+  for (const part of relativePath.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(encodeURIComponent(part));
+  }
+  return parts.join('/');
+}
+
+function yieldNow(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+}

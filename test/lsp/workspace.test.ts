@@ -1,0 +1,227 @@
+// The language server over a workspace of several plans with a configuration (WORKSPACE.md): closed plans' findings
+// through workspace diagnostics (result ids, `unchanged`, the request held open until something changes), an edit in
+// one plan changing another's findings, a configuration change, the setting, push clients, and the same findings as
+// the CLI.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import type { ClientCapabilities, Diagnostic, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { nodeWorkspaceFiles } from '../../server/src/lsp/nodeFiles';
+import { repoPath } from '../harness/repo';
+import { LspPair, positionOf, PUSH_CAPABILITIES, VSCODE_CAPABILITIES } from './lspPair';
+
+const CAPABILITIES: ClientCapabilities = { ...VSCODE_CAPABILITIES, workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
+
+function workspace(): { dir: string; uri: (name: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'crmteam-ws-'));
+  cpSync(repoPath('examples/contoso-group'), dir, { recursive: true });
+  return { dir, uri: (name) => pathToFileURL(join(dir, name)).href };
+}
+
+async function start(dir: string, settings: unknown = {}, capabilities = CAPABILITIES): Promise<LspPair> {
+  return LspPair.start({ workspaceFolders: [pathToFileURL(dir).href], settings, capabilities, server: { workspaceFiles: nodeWorkspaceFiles } });
+}
+
+function workspacePull(pair: LspPair, previous: WorkspaceDocumentDiagnosticReport[] = []): Promise<WorkspaceDiagnosticReport> {
+  return pair.request('workspace/diagnostic', {
+    previousResultIds: previous.filter((r) => r.resultId).map((r) => ({ uri: r.uri, value: r.resultId! })),
+  });
+}
+
+const itemsOf = (report: WorkspaceDiagnosticReport, uri: string): Diagnostic[] | undefined => {
+  const found = report.items.find((r) => r.uri === uri);
+  return found?.kind === 'full' ? found.items : undefined;
+};
+const cross = (items: readonly Diagnostic[] | undefined) => (items ?? []).filter((d) => d.code === 'over-allocated-across-plans');
+
+test('closed plans get their findings, cross-plan ones included, with related places in the other plan', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    assert.equal((pair.initializeResult.capabilities.diagnosticProvider as { workspaceDiagnostics: boolean }).workspaceDiagnostics, true);
+    const report = await workspacePull(pair);
+    const sales = itemsOf(report, uri('sales.crmteam.yaml'));
+    assert.equal(cross(sales).length, 1);
+    assert.equal(cross(sales)[0]!.relatedInformation![0]!.location.uri, uri('service.crmteam.yaml'));
+    assert.equal(cross(itemsOf(report, uri('service.crmteam.yaml'))).length, 1);
+    assert.ok(!report.items.some((r) => r.uri.includes('legacy-crm')), 'ignored plans are not reported');
+    assert.ok(!(sales ?? []).some((d) => d.code === 'unknown-person'), 'roster people are known');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('the request is held open while nothing changes; an edit in one plan changes the other\'s report', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    const first = await workspacePull(pair);
+    let answered: WorkspaceDiagnosticReport | undefined;
+    const held = workspacePull(pair, first.items).then((r) => { answered = r; return r; });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, undefined, 'nothing changed, so the server must not answer');
+
+    // Open the sales plan and lower its IT owner's allocation: the service desk's cross-plan finding goes away.
+    const sales = uri('sales.crmteam.yaml');
+    const text = readFileSync(join(dir, 'sales.crmteam.yaml'), 'utf8');
+    await pair.open(sales, text);
+    const at = positionOf(text, 'allocation: 60%', 0, 'allocation: '.length);
+    await pair.change(sales, [{ range: { start: at, end: { line: at.line, character: at.character + 3 } }, newText: '50%' }]);
+    const own = await pair.pullItems(sales);
+    assert.deepEqual(cross(own), [], 'the open plan sees the new total at once');
+    const next = await held;
+    assert.deepEqual(cross(itemsOf(next, uri('service.crmteam.yaml'))), [], 'the closed plan is reported again, without the finding');
+    assert.ok(next.items.some((r) => r.kind === 'unchanged'), 'what did not change is reported as unchanged');
+    assert.ok(!next.items.some((r) => r.uri === sales), 'an open plan gets document diagnostics only');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('a changed configuration re-checks its scope', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    const first = await workspacePull(pair);
+    assert.equal(cross(itemsOf(first, uri('service.crmteam.yaml'))).length, 1);
+    const held = workspacePull(pair, first.items);
+    const config = join(dir, 'crmteam.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('capacity: 100%', 'capacity: 120%'));
+    await pair.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('crmteam.config.yaml'), type: 2 }] });
+    const next = await held;
+    assert.deepEqual(cross(itemsOf(next, uri('service.crmteam.yaml'))), []);
+    assert.deepEqual(cross(itemsOf(next, uri('sales.crmteam.yaml'))), []);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('crmteam.workspaceDiagnostics false: closed plans are not reported until it is turned on', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir, { workspaceDiagnostics: false });
+  try {
+    let answered: WorkspaceDiagnosticReport | undefined;
+    const held = workspacePull(pair).then((r) => { answered = r; return r; });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, undefined);
+    await pair.changeSettings({ workspaceDiagnostics: true });
+    const report = await held;
+    assert.equal(cross(itemsOf(report, uri('sales.crmteam.yaml'))).length, 1);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('clients without pull diagnostics still get the cross-plan findings of open plans, published', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir, {}, PUSH_CAPABILITIES);
+  try {
+    const service = uri('service.crmteam.yaml');
+    await pair.open(service, readFileSync(join(dir, 'service.crmteam.yaml'), 'utf8'));
+    const published = await pair.waitFor(() => pair.published.find((p) => p.uri === service && cross(p.diagnostics).length === 1), 'published cross-plan finding');
+    assert.equal(cross(published.diagnostics)[0]!.relatedInformation![0]!.location.uri, uri('sales.crmteam.yaml'));
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('with no personal override, the CLI and the editor report the same findings for the same files', async () => {
+  const { dir, uri } = workspace();
+  const cli = spawnSync(process.execPath, [repoPath('bin/crmteam.js'), 'lint', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+  const files = JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string; message: string; line: number; column: number; level: string }[] }[];
+  const pair = await start(dir);
+  try {
+    const report = await workspacePull(pair);
+    const severity = ['', 'error', 'warning', 'info', 'hint'];
+    for (const file of files) {
+      const editor = (itemsOf(report, uri(file.filePath)) ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severity[d.severity!]} ${d.code} ${d.message}`).sort();
+      const fromCli = file.messages.map((m) => `${m.line}:${m.column} ${m.level} ${m.ruleId} ${m.message}`).sort();
+      assert.deepEqual(editor, fromCli, file.filePath);
+    }
+    assert.ok(files.some((f) => f.messages.some((m) => m.ruleId === 'over-allocated-across-plans')), 'the comparison covers a cross-plan finding');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('the configuration file: its findings, hovers on rule ids with a link, completion of rule ids, severities and keys', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    await workspacePull(pair); // the index has read every plan, so nothing is left running when the test ends
+    const config = uri('crmteam.config.yaml');
+    const text = 'crmteam-config: 1\nroster: nobody.yaml\nrules:\n  unused-persn: error\n  champion-required: \n  \n';
+    await pair.open(config, text);
+    const items = await pair.pullItems(config);
+    assert.deepEqual(items.map((d) => [d.code, d.range.start.line]), [['config', 1], ['config', 3], ['config', 4]]);
+    assert.match(String(items[1]!.message), /Did you mean `unused-person`/);
+
+    const hover = await pair.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: config }, position: positionOf(text, 'champion-required', 0, 3) });
+    assert.match(hover.contents.value, /champion-required.*default: warning/);
+    assert.match(hover.contents.value, /\(file:\/\/\/docs\/rules\/champion-required\.md\)/);
+
+    const complete = (needle: string, delta: number) => pair.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: config }, position: positionOf(text, needle, 0, delta) });
+    const severities = await complete('champion-required: ', 'champion-required: '.length);
+    assert.deepEqual(severities.items.map((i) => i.label), ['off', 'hint', 'info', 'warning', 'error']);
+    const ruleIds = await complete('champion-required: \n  ', 'champion-required: \n  '.length);
+    assert.ok(ruleIds.items.some((i) => i.label === 'it-owner-full-time') && !ruleIds.items.some((i) => i.label === 'champion-required'));
+    const keys = await pair.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: config }, position: { line: 6, character: 0 } });
+    assert.deepEqual(keys.items.map((i) => i.label), ['ignore', 'capacity']);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('navigation across files: definition in the roster, references in every plan, the load across plans in the hover', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    await workspacePull(pair); // the index has read every plan
+    const sales = uri('sales.crmteam.yaml');
+    const text = readFileSync(join(dir, 'sales.crmteam.yaml'), 'utf8');
+    await pair.open(sales, text);
+    const onJdoe = positionOf(text, 'person: jdoe', 0, 'person: '.length + 1);
+    const definition = await pair.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', { textDocument: { uri: sales }, position: onJdoe });
+    assert.equal(definition.uri, uri('people.yaml'));
+    assert.equal(definition.range.start.line, readFileSync(join(dir, 'people.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  jdoe:')));
+
+    const refs = await pair.request<{ uri: string }[]>('textDocument/references', { textDocument: { uri: sales }, position: onJdoe, context: { includeDeclaration: true } });
+    const files = new Set(refs.map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1)));
+    assert.deepEqual([...files].sort(), ['people.yaml', 'sales.crmteam.yaml', 'service.crmteam.yaml']);
+
+    const hover = await pair.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: sales }, position: onJdoe });
+    assert.match(hover.contents.value, /Load across the plans of this configuration:\*\* 110% in total/);
+    assert.match(hover.contents.value, /service\.crmteam\.yaml: 50%/);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('rename of a roster person edits the roster and every plan in one edit, and is refused when the id is taken', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    await workspacePull(pair);
+    const service = uri('service.crmteam.yaml');
+    const text = readFileSync(join(dir, 'service.crmteam.yaml'), 'utf8');
+    await pair.open(service, text);
+    const onJdoe = positionOf(text, 'person: jdoe', 0, 'person: '.length + 1);
+    const edit = await pair.request<{ documentChanges: { textDocument: { uri: string }; edits: { newText: string }[] }[] }>('textDocument/rename', { textDocument: { uri: service }, position: onJdoe, newName: 'john.doe' });
+    const byFile = new Map(edit.documentChanges.map((c) => [c.textDocument.uri.slice(c.textDocument.uri.lastIndexOf('/') + 1), c.edits.map((e) => e.newText)]));
+    assert.deepEqual([...byFile.keys()].sort(), ['people.yaml', 'sales.crmteam.yaml', 'service.crmteam.yaml']);
+    assert.ok([...byFile.values()].flat().every((t) => t === 'john.doe'));
+    assert.equal(byFile.get('sales.crmteam.yaml')!.length, (readFileSync(join(dir, 'sales.crmteam.yaml'), 'utf8').match(/\bjdoe\b/g) ?? []).length);
+
+    await assert.rejects(
+      pair.request('textDocument/rename', { textDocument: { uri: service }, position: onJdoe, newName: 'msmith' }),
+      /already used in this configuration's plans or roster \(sales\.crmteam\.yaml\)/,
+    );
+  } finally {
+    await pair.dispose();
+  }
+});
