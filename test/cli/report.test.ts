@@ -26,7 +26,7 @@ function git(args: string[], cwd: string): string {
 test('crmteam report examples --format html -o team.html writes one self-contained page for both plans', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crmteam-report-'));
   const out = join(dir, 'team.html');
-  const r = crmteam(['report', 'examples', '--format', 'html', '-o', out, ...DOCS]);
+  const r = crmteam(['report', 'examples/fabrikam-draft.crmteam.yaml', 'examples/northwind.crmteam.yaml', '--format', 'html', '-o', out, ...DOCS]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
   const html = readFileSync(out, 'utf8');
@@ -36,6 +36,15 @@ test('crmteam report examples --format html -o team.html writes one self-contain
   // The same page as the renderer's golden: the CLI adds nothing of its own.
   assert.equal(html, readFileSync(repoPath('test/fixtures/report/examples.html'), 'utf8'));
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('crmteam report reads each plan with its configuration and roster, as lint does', () => {
+  // The Contoso plans name people of the shared roster only: without it every reference would be unknown.
+  const r = crmteam(['report', 'examples/contoso-group', '--format', 'json', ...DOCS]);
+  assert.equal(r.code, 0, r.stderr);
+  const plans = (JSON.parse(r.stdout) as { plans: { findings: unknown }[] }).plans;
+  assert.equal(plans.length, 2);
+  assert.doesNotMatch(r.stdout, /unknown-person/);
 });
 
 test('crmteam report: Markdown and JSON on standard output, the default format is HTML, usage errors exit 2', () => {
