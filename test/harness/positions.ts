@@ -20,17 +20,19 @@ function suiteInput(id: string): string {
 }
 
 export const POSITION_CASES: readonly PositionCase[] = [
+  // Each input's YAML mistakes are reported where they start, before the odd line breaks; a second document after
+  // them is reported too (it leaves the first one whole), so a finding lands past the breaks.
   {
     // A quoted scalar that runs over a `...` line: the LineCounter skips the line break after `... x`.
-    name: '9MQT/01 with an unfinished flow list after it',
-    text: `${suiteInput('9MQT/01')}foo: [`,
-    expected: { ruleId: 'yaml-syntax', message: /flow-seq-start/, line: 4, column: 6 },
+    name: '9MQT/01 with a second document after it',
+    text: `${suiteInput('9MQT/01')}---\nfoo: 1\n`,
+    expected: { ruleId: 'yaml-syntax', message: /second document/, line: 4, column: 1 },
   },
   {
     // A flow list indented with a tab: the LineCounter skips two line breaks inside it.
-    name: 'Y79Y/03',
-    text: suiteInput('Y79Y/03'),
-    expected: { ruleId: 'yaml-syntax', message: /^Unexpected scalar/, line: 2, column: 2 },
+    name: 'Y79Y/03 with a second document after it',
+    text: `${suiteInput('Y79Y/03')}---\nfoo: 1\n`,
+    expected: { ruleId: 'yaml-syntax', message: /second document/, line: 5, column: 1 },
   },
 ];
 

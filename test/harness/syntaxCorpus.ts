@@ -1,4 +1,4 @@
-// The two corpora the YAML-error handling is measured on (RULES.md, "YAML errors"): every input of the YAML Test
+// The two corpora the YAML-error handling is measured on (docs/rules/yaml-syntax.md): every input of the YAML Test
 // Suite, and 300 mutated copies of examples/northwind.crmteam.yaml made with a fixed seed, so that the numbers in the
 // CHANGELOG can be reproduced: `npm test -- unit` prints them (test/unit/yamlErrors.test.ts).
 

@@ -59,7 +59,7 @@ export interface PairOptions {
   /** The `crmteam` section the test client answers `workspace/configuration` with. */
   readonly settings?: unknown;
   readonly initializationOptions?: unknown;
-  readonly server?: ServerOptions;
+  readonly server?: Partial<ServerOptions>;
   /** Workspace folder URIs for `initialize` (none by default). */
   readonly workspaceFolders?: readonly string[];
 }

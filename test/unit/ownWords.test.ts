@@ -1,10 +1,10 @@
-// Nothing copied (RULES.md: no run of the articles' words in any shipped text): no six-word run of any text the
-// project ships appears in any of the five source articles. The texts: every guidance text and hover of the knowledge
-// base, every rule's summary, rationale and how-to-fix, every finding message and fix title the engine gives on the
-// example plans and on every fixture, the string literals of the engine's sources (so that a message no fixture
-// reaches is covered too), the rule pages, the schema's titles and descriptions, package.json's descriptions, the
-// README, the CHANGELOG and every page under docs/ (docs/format.md included when it exists). The articles are not in
-// the repository: test/fixtures/seeds-shingles.json holds their hashed shingles (scripts/seed-shingles.mjs).
+// Nothing copied: no six-word run of any text the project ships appears in any of the five source articles. The
+// texts: every guidance text and hover of the knowledge base, every rule's summary, rationale and how-to-fix, every
+// finding message and fix title the engine gives on the example plans and on every fixture, the string literals of
+// the engine's sources (so that a message no fixture reaches is covered too), the rule pages, the schema's titles and
+// descriptions, package.json's descriptions, the README, the CHANGELOG and every page under docs/ (docs/format.md
+// included). The articles are not in the repository: test/fixtures/seeds-shingles.json holds their hashed shingles
+// (scripts/seed-shingles.mjs).
 //
 // Allowed: the articles' titles (citations name them on purpose; a title may drop its leading question word, as in
 // "the article on the place of IT in CRM initiatives"), and the single technical terms below, each a name for a thing

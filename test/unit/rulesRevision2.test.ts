@@ -139,6 +139,16 @@ describe('cio-in-selection', () => {
     assert.equal(run('companySize: large', '', 'training: { owner: msmith }').length, 0);
   });
 
+  test("only the company's own head of IT counts: the vendor's CTO neither triggers nor satisfies the rule", () => {
+    const vendorCto = 'vcto: { name: Val Cruz, title: CTO, affiliation: vendor }';
+    const alone = findingsOf(analyze(plan({
+      project: 'companySize: large', people: `msmith: { name: Maria Smith, department: sales }\n${vendorCto}`,
+      activities: 'toolSelection: { owner: msmith }',
+    })), 'cio-in-selection');
+    assert.equal(alone.length, 0);
+    assert.equal(run('companySize: large', `\n${vendorCto}`, 'toolSelection: { owner: msmith, participants: [vcto] }').length, 1);
+  });
+
   test('two heads of IT: a finding without a fix; a deputy alone is no head of IT', () => {
     const [finding] = run('companySize: large', '\ncto: { name: Sam Ito, title: Chief Technology Officer }', 'toolSelection: { owner: msmith }');
     assert.equal(finding?.fixes.length, 0);

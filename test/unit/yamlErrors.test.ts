@@ -1,4 +1,4 @@
-// Broken YAML, one honest finding (RULES.md, "YAML errors", revision 2): one `yaml-syntax` finding per mistake, where
+// Broken YAML, one honest finding (docs/rules/yaml-syntax.md): one `yaml-syntax` finding per mistake, where
 // the mistake starts, in plain words; at most 10 and one that counts the rest; no other rule while the YAML is broken
 // (a duplicate key and a second document aside), and no `schema` finding past the first mistake. Each fixture in
 // test/fixtures/yaml-errors/ is a plan with one mistake, on the line after its `# ↓` marker; its golden (.snap) shows

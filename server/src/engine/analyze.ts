@@ -98,7 +98,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const root = model.root;
   const empty = root === null || root === undefined || (isScalar(root) && root.value === null) || (isMap(root) && root.items.length === 0);
   // While the YAML is broken, what looks missing may only be hidden by the mistake: only the syntax and the format
-  // are checked, and the format only before the first mistake (RULES.md, "YAML errors").
+  // are checked, and the format only before the first mistake (docs/rules/yaml-syntax.md).
   // YAML that is not a team plan at all (a mapping of unrelated keys) gets the structure checks only.
   const broken = model.brokenAt !== undefined;
   const guidance = !empty && isPlanShaped(model);

@@ -4,6 +4,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runAnalysisWorker } from './analysisWorker';
+import { bundledDocsBase } from '../common/docsBase';
 import { describeError } from './handler';
 import { LargeDocumentSource } from './largeDocuments';
 import { nodeWorkspaceFiles } from './nodeFiles';
@@ -20,6 +21,7 @@ if (!isMainThread) {
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
 
   startServer(connection, {
+    docsBase: bundledDocsBase(),
     analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }),
     workspaceFiles: nodeWorkspaceFiles,
   });

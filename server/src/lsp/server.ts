@@ -23,7 +23,6 @@ import { featureContext } from './convert';
 import { LineIndex } from '../core/lines';
 import { rosterDefinition, scopeLoad, scopeReferences, scopeRename, withScopeLoad } from './scopeNavigation';
 import { LocalAnalysisSource } from './cache';
-import { bundledDocsBase } from '../common/docsBase';
 import { describeError, guardNotification, guardRequest, StaleRequest, type Logger } from './handler';
 import { PLAN_TEMPLATE } from './planTemplate';
 import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
@@ -36,8 +35,8 @@ export type { Features } from './requests';
 export type Connection = ProposedFeatures.Connection;
 
 export interface ServerOptions {
-  /** Where the rule pages are when the client does not pass `docsBase`; defaults to the bundle's `../docs/rules`. */
-  readonly docsBase?: string;
+  /** Where the rule pages are when the client does not pass `docsBase` (each entry point knows where they ship). */
+  readonly docsBase: string;
   readonly features?: Partial<Features>;
   /** The debounce for push-diagnostics clients. */
   readonly pushDelayMs?: number;
@@ -71,7 +70,7 @@ export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
 
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions): void {
   const features: Features = { ...FEATURES, ...options.features };
   const logger: Logger = {
     error: (message) => connection.console.error(message),
@@ -82,7 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const push = new PushScheduler((uri) => publish(uri));
   const pushDelay = options.pushDelayMs ?? PUSH_DEBOUNCE_MS;
   let support: ClientSupport = supportOf({});
-  let docsBase = options.docsBase ?? bundledDocsBase();
+  let docsBase = options.docsBase;
   const justOpened = new Set<string>();
   let folders: string[] = [];
   let index: WorkspaceIndex | undefined;

@@ -1,4 +1,4 @@
-// Turns the YAML parser's errors into mistakes a person can act on (RULES.md, "YAML errors", revision 2): one
+// Turns the YAML parser's errors into mistakes a person can act on (docs/rules/yaml-syntax.md): one
 // problem per mistake, placed where the mistake starts (the opening quote or bracket, the tab, the stray
 // character, the misaligned key) and worded without the parser's token names. The errors one mistake causes
 // further down fold into it: everything after an unclosed quote or bracket, the rest of the line otherwise, and
@@ -91,14 +91,25 @@ function explain(text: string, error: ParserError, at: number, openers: readonly
     };
   }
 
+  // A tab in the indentation of the line the parser stopped at is the mistake, whatever the parser makes of it (inside
+  // brackets it reports a bracket it no longer sees closed).
+  const tab = indentingTab(text, at);
+  if (tab !== undefined && (code === 'BAD_INDENT' || code === 'TAB_AS_INDENT')) {
+    return { code: 'TAB_AS_INDENT', message: TAB_MESSAGE, range: { start: tab, end: tab + 1 }, reach: lineEnd(text, at) };
+  }
+
   const bracket = /end with (?:an? )?([\]}])/.exec(message)?.[1];
   if (bracket !== undefined) {
     const open = bracket === ']' ? '[' : '{';
     const opener = lastBefore(openers, at + 1, (o) => o.char === open);
     const start = opener?.offset ?? at;
+    // A closing bracket further on means the list was closed, but on a line YAML does not accept (not indented).
+    const closedLater = closes(text, start, open, bracket);
     return {
       code: 'UNCLOSED_BRACKET',
-      message: `The \`${open}\` opened here is never closed, so the lines after it cannot be read. Add the matching \`${bracket}\` where the ${open === '[' ? 'list' : 'mapping'} ends.`,
+      message: closedLater
+        ? `The \`${open}\` opened here spans several lines, and a line inside it (or its \`${bracket}\`) is not indented further than the line the \`${open}\` is on, so the lines after it cannot be read. Indent those lines with spaces, or write the ${open === '[' ? 'list' : 'mapping'} on one line.`
+        : `The \`${open}\` opened here is never closed, so the lines after it cannot be read. Add the matching \`${bracket}\` where the ${open === '[' ? 'list' : 'mapping'} ends.`,
       range: { start, end: Math.min(text.length, start + 1) },
       reach: eof,
     };
@@ -106,7 +117,7 @@ function explain(text: string, error: ParserError, at: number, openers: readonly
 
   switch (code) {
     case 'TAB_AS_INDENT':
-      return onLine('A tab indents this line; YAML indentation must be spaces. Replace the tab with spaces.');
+      return onLine(TAB_MESSAGE);
     case 'BAD_SCALAR_START': {
       const ch = text[at] ?? '';
       const shown = ch === '`' ? 'a backtick' : `\`${ch}\``;
@@ -339,6 +350,16 @@ function unclosedOpeners(tokens: readonly CST.Token[]): Opener[] {
   return found.sort((a, b) => a.offset - b.offset);
 }
 
+/** Whether the bracket at `start` is matched further on, counting nested brackets of the same kind. */
+function closes(text: string, start: number, open: string, close: string): boolean {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && --depth === 0) return true;
+  }
+  return false;
+}
+
 function isClosedQuote(source: string, quote: string): boolean {
   if (source.length < 2 || !source.endsWith(quote)) return false;
   if (quote === "'") return true;
@@ -391,6 +412,15 @@ function deeperLinesEnd(text: string, at: number): number {
 }
 
 /** The offset of the end of the line holding `at` (before its line break). */
+const TAB_MESSAGE = 'A tab indents this line; YAML indentation must be spaces. Replace the tab with spaces.';
+
+/** The offset of a tab in the indentation of the line holding `at`, if there is one. */
+function indentingTab(text: string, at: number): number | undefined {
+  let i = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+  for (; i < text.length && (text[i] === ' ' || text[i] === '\t'); i++) if (text[i] === '\t') return i;
+  return undefined;
+}
+
 function lineEnd(text: string, at: number): number {
   const nl = text.indexOf('\n', at);
   return nl === -1 ? text.length : nl;

@@ -112,6 +112,8 @@ export function diffSummary(d: PlanDiff): string {
   if (d.status === 'removed') parts.push('plan removed');
   const peopleCount = d.people.added.length + d.people.removed.length + d.people.renamed.length;
   if (peopleCount > 0) parts.push(count(peopleCount, 'person added, removed or renamed', 'people added, removed or renamed'));
+  const details = new Set(d.people.changed.map((c) => c.person.id)).size;
+  if (details > 0) parts.push(count(details, 'person\'s name, department or affiliation changed', 'people\'s names, departments or affiliations changed'));
   if (d.roles.length > 0) parts.push(count(d.roles.length, 'role changed', 'roles changed'));
   const ownership = d.activities.filter((a) => a.status === 'changed' && a.owner !== undefined).length;
   if (ownership > 0) parts.push(count(ownership, 'activity changed owner', 'activities changed owner'));

@@ -3,7 +3,7 @@
 
 import { defineRule } from './rule';
 
-/** The most `yaml-syntax` mistakes listed per file (RULES.md); one more finding says how many were left out. */
+/** The most `yaml-syntax` mistakes listed per file; one more finding says how many were left out. */
 export const MAX_SHOWN = 10;
 
 export default defineRule({

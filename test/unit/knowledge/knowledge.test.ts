@@ -275,7 +275,7 @@ describe('knowledge: Markdown', () => {
     const sponsor = roleHoverMarkdown('executiveSponsor', DOCS) ?? '';
     const heading = sponsor.indexOf('**Our advice** (not from the articles):');
     assert.ok(heading > 0, 'the sponsor hover has the heading');
-    // The sponsor's duties are not in the articles (RULES.md): they sit under the heading, not under "Responsible for".
+    // The sponsor's duties are not in the articles: they sit under the heading, not under "Responsible for".
     assert.ok(sponsor.indexOf('protect the budget') > heading);
     assert.ok(!sponsor.slice(0, heading).includes('budget'));
     const testing = activityHoverMarkdown('testing', DOCS) ?? '';

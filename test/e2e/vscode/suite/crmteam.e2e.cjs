@@ -6,16 +6,16 @@
 //   fix-on-save.crmteam.yaml     template for fix-all on save (the test saves a copy, never this file)
 //   misspelt-it-owner.crmteam.yaml  one error near the top, for the UI check (test/editors/editors.test.ts)
 // Every wait polls for a condition with a timeout (`until`); nothing sleeps for a fixed time.
-// CRMTEAM_E2E_EXPECT=vsix|dev (set by the runner) asserts where the extension under test was loaded from.
+// CRMTEAM_E2E_EXPECT=vsix|dev|web (set by the runner) asserts where the extension under test was loaded from.
+// The same file runs in VS Code for the Web (test/e2e/web/suite.cjs bundles it): it uses only the VS Code API and
+// `node:assert/strict` (replaced there by test/e2e/web/assert.cjs), never other Node modules.
 'use strict';
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'crmteam.crmteam-yaml';
 const LANGUAGE_ID = 'crmteam-yaml';
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const EXPECT = process.env.CRMTEAM_E2E_EXPECT;
 const { Error: ERROR, Warning: WARNING, Information: INFO } = vscode.DiagnosticSeverity;
 
 /** Polls `fn` every 50 ms until it returns something truthy; fails after `ms` with `what` and the last value seen. */
@@ -42,6 +42,15 @@ const planUri = (name) => vscode.Uri.joinPath(folder(), name);
 const code = (d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const codesOf = (uri) => vscode.languages.getDiagnostics(uri).map(code);
 const findingsOf = (uri, ruleId) => vscode.languages.getDiagnostics(uri).filter((d) => code(d) === ruleId);
+const baseName = (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+/** The size of a file of the workspace or of the extension (on the web an http(s) URI, read with fetch), or -1. */
+async function sizeOf(uri) {
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    const response = await fetch(uri.toString(true));
+    return response.ok ? (await response.arrayBuffer()).byteLength : -1;
+  }
+  return vscode.workspace.fs.stat(uri).then((s) => s.size, () => -1);
+}
 
 async function show(uri) {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -54,12 +63,12 @@ async function revert(doc) {
   if (!doc.isDirty) return;
   await vscode.window.showTextDocument(doc, { preview: false });
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await until(() => !doc.isDirty, `${path.basename(doc.uri.path)} reverted`);
+  await until(() => !doc.isDirty, `${baseName(doc.uri)} reverted`);
 }
 
 const positionOf = (doc, needle, delta = 0) => {
   const at = doc.getText().indexOf(needle);
-  assert.ok(at >= 0, `${needle} is in ${path.basename(doc.uri.path)}`);
+  assert.ok(at >= 0, `${needle} is in ${baseName(doc.uri)}`);
   return doc.positionAt(at + delta);
 };
 const hoverText = (hovers) => hovers
@@ -84,27 +93,35 @@ describe('crmteam in VS Code', function () {
     await until(() => api.client.isRunning(), 'the language server running');
   });
 
-  it('is the build under test (installed .vsix or development folder)', () => {
+  it('is the build under test (installed .vsix, development folder, or the web extension)', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    const where = ext.extensionPath;
-    const expect = process.env.CRMTEAM_E2E_EXPECT;
-    console.log(`extension under test: ${where} (version ${ext.packageJSON.version}, expected: ${expect ?? 'any'})`);
-    assert.ok(fs.existsSync(path.join(where, 'dist', 'server.js')), 'dist/server.js is there');
-    if (expect === 'vsix') {
-      assert.notEqual(path.resolve(where), REPO_ROOT, 'not the development folder');
-      for (const absent of ['client', 'server', 'test', 'node_modules', 'dist/server.js.map', 'dist/cli.js']) {
-        assert.ok(!fs.existsSync(path.join(where, absent)), `the installed package has no ${absent}`);
+    const where = ext.extensionUri;
+    const has = async (file) => (await sizeOf(vscode.Uri.joinPath(where, file))) >= 0;
+    console.log(`extension under test: ${where} (version ${ext.packageJSON.version}, expected: ${EXPECT ?? 'any'})`);
+    if (EXPECT === 'web') {
+      // VS Code for the Web: the `browser` entry runs, with its server in a web worker; Node's are never used.
+      assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'a web workbench');
+      assert.equal(ext.packageJSON.browser, './dist/browser.js');
+      assert.ok(await has('dist/browserServer.js'), 'dist/browserServer.js is there');
+      assert.ok(typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope, 'a web worker extension host');
+    } else {
+      assert.ok(await has('dist/server.js'), 'dist/server.js is there');
+    }
+    if (EXPECT === 'vsix' || EXPECT === 'web') {
+      for (const absent of ['client/src/extension.ts', 'server/src/lsp/server.ts', 'test/e2e/README.md', 'esbuild.mjs',
+        'node_modules/yaml/package.json', 'dist/server.js.map', 'dist/cli.js']) {
+        assert.ok(!(await has(absent)), `the packaged extension has no ${absent}`);
       }
-    } else if (expect === 'dev') {
-      assert.equal(path.resolve(where), REPO_ROOT, 'loaded from the development folder');
+    } else if (EXPECT === 'dev') {
+      assert.ok(await has('client/src/extension.ts') && await has('esbuild.mjs'), 'loaded from the development folder');
     }
   });
 
   it('shows the draft plan\'s findings with the expected rule ids, severities and rule-page links', async () => {
     const uri = planUri('fabrikam-draft.crmteam.yaml');
     const expected = [
-      'business-owner-required', 'cio-day-to-day', 'data-migration-needs-business', 'full-support-is-rare',
-      'in-house-programmers', 'integration-needs-it', 'integrator-not-decider', 'integrator-selection-needs-it-owner',
+      'business-owner-required', 'cio-day-to-day', 'cio-in-selection', 'data-migration-needs-business', 'full-support-is-rare',
+      'in-house-programmers', 'integration-needs-it', 'integrator-not-decider',
       'it-must-not-lead', 'it-owner-full-time', 'load-testing-owner', 'post-rollout-vision', 'rollout-support-capacity',
       'schema', 'selection-includes-it', 'super-users-write-use-cases', 'technical-staff-coverage',
       'training-by-job-experts',
@@ -129,10 +146,11 @@ describe('crmteam in VS Code', function () {
       assert.ok(target instanceof vscode.Uri, `${code(d)} links its rule page`);
       assert.match(target.path, new RegExp(`/docs/rules/${code(d)}\\.md$`));
     }
-    // the linked page exists in the extension that runs (for a .vsix: it was packaged)
+    // the linked page exists in the extension that runs (for a .vsix: it was packaged; on the web: it is served, and
+    // the link is an http(s) URL, which opens in a browser tab)
     const page = byId('selection-includes-it').code.target;
-    const stat = await vscode.workspace.fs.stat(page);
-    assert.ok(stat.size > 200, `${page} has content`);
+    if (EXPECT === 'web') assert.match(page.scheme, /^https?$/, `${page} opens in the browser`);
+    assert.ok((await sizeOf(page)) > 200, `${page} has content`);
   });
 
   it('reports nothing on the clean plan; an edit that breaks it shows a finding, undoing it clears it', async () => {
@@ -149,6 +167,26 @@ describe('crmteam in VS Code', function () {
     }
   });
 
+  it('an unclosed quote: one squiggle, at the quote, and nothing else until it is closed', async () => {
+    const uri = planUri('northwind.crmteam.yaml');
+    const { doc, editor } = await show(uri);
+    try {
+      const at = positionOf(doc, 'name: Northwind', 'name: '.length);
+      await editor.edit((b) => b.insert(at, "'"));
+      const diagnostics = await until(() => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return d.length > 0 && d;
+      }, 'a finding for the unclosed quote');
+      assert.deepEqual(diagnostics.map(code), ['yaml-syntax']);
+      assert.deepEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [at.line, at.character]);
+      assert.match(diagnostics[0].message, /never closed/);
+      await vscode.commands.executeCommand('undo');
+      await until(() => !doc.isDirty && vscode.languages.getDiagnostics(uri).length === 0, 'no findings after undo');
+    } finally {
+      await revert(doc);
+    }
+  });
+
   it('hover on itOwner gives the IT owner role guidance', async () => {
     const { doc } = await show(planUri('northwind.crmteam.yaml'));
     const pos = positionOf(doc, '  itOwner:', 4);
@@ -158,7 +196,7 @@ describe('crmteam in VS Code', function () {
     }, 'a hover on itOwner');
     const text = hoverText(hovers);
     assert.match(text, /### IT owner \(`roles\.itOwner`\)/);
-    assert.match(text, /technical counterpart of the business owners/);
+    assert.match(text, /Internal IT’s lead on the project and the business owners’ opposite number/);
     assert.match(text, /it-owner-required\.md/, 'links the rules that check the role');
   });
 
@@ -187,6 +225,36 @@ describe('crmteam in VS Code', function () {
     } finally {
       await revert(doc);
     }
+  });
+
+  it('a crmteam-disable-next-line comment silences the finding below it, and only that one', async () => {
+    const uri = planUri('no-it-owner.crmteam.yaml');
+    const { doc, editor } = await show(uri);
+    try {
+      const [finding] = await until(() => { const f = findingsOf(uri, 'it-owner-required'); return f.length && f; },
+        'the it-owner-required finding');
+      const others = codesOf(uri).filter((c) => c !== 'it-owner-required').sort();
+      const line = finding.range.start.line;
+      await editor.edit((b) => b.insert(new vscode.Position(line, 0), '# crmteam-disable-next-line it-owner-required -- e2e\n'));
+      await until(() => !codesOf(uri).includes('it-owner-required'), 'it-owner-required silenced');
+      assert.deepEqual(codesOf(uri).sort(), others, 'the other findings stay, and the suppression is used');
+    } finally {
+      await revert(doc);
+    }
+  });
+
+  it('inlay hints show each person\'s name after the id', async () => {
+    const { doc } = await show(planUri('northwind.crmteam.yaml'));
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const hints = await until(async () => {
+      const h = await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, whole);
+      return h && h.length > 0 && h;
+    }, 'inlay hints');
+    const label = (h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    const champion = positionOf(doc, '  champion: msmith', '  champion: msmith'.length);
+    const atChampion = hints.find((h) => h.position.isEqual(champion));
+    assert.ok(atChampion, `a hint after champion: msmith among ${hints.length}`);
+    assert.match(label(atChampion), /Maria Smith/);
   });
 
   it('completion offers the person ids, the IT person first', async () => {
@@ -226,7 +294,7 @@ describe('crmteam in VS Code', function () {
           '  requirements: { owner: msmith, participants: [jdoe] }    # keep this comment')
         .replace('  toolSelection: { owner: msmith }   # and this one\n',
           '  toolSelection: { owner: msmith, participants: [jdoe] }   # and this one\n  ongoingSupport: { owner: jdoe }\n');
-      const onDisk = async () => Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      const onDisk = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       await until(async () => !doc.isDirty && (await onDisk()) === expected, 'the fixed plan saved to disk');
       assert.equal(doc.getText(), expected);
       await until(() => {
