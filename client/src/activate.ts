@@ -34,7 +34,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
   };
   const clientOptions: LanguageClientOptions = {
-    // Plans, and the files that configure them (WORKSPACE.md): crmteam.config.yaml and rosters.
+    // Plans, and the files that configure them (README, "Many plans"): crmteam.config.yaml and rosters.
     documentSelector: [
       { language: LANGUAGE_ID }, { language: 'yaml', pattern: FILE_GLOB },
       { language: CONFIG_LANGUAGE_ID }, { language: ROSTER_LANGUAGE_ID },

@@ -26,7 +26,7 @@ function git(args: string[], cwd: string): string {
 test('crmteam report examples --format html -o team.html writes one self-contained page for both plans', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crmteam-report-'));
   const out = join(dir, 'team.html');
-  const r = crmteam(['report', 'examples', '--format', 'html', '-o', out, ...DOCS]);
+  const r = crmteam(['report', 'examples/fabrikam-draft.crmteam.yaml', 'examples/northwind.crmteam.yaml', '--format', 'html', '-o', out, ...DOCS]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
   const html = readFileSync(out, 'utf8');

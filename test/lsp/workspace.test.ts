@@ -1,4 +1,4 @@
-// The language server over a workspace of several plans with a configuration (WORKSPACE.md): closed plans' findings
+// The language server over a workspace of several plans with a configuration (README, "Many plans"): closed plans' findings
 // through workspace diagnostics (result ids, `unchanged`, the request held open until something changes), an edit in
 // one plan changing another's findings, a configuration change, the setting, push clients, and the same findings as
 // the CLI.

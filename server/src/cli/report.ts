@@ -17,6 +17,7 @@ import { buildOverview, OVERVIEW_FORMAT } from '../overview/model';
 import { RULES_BY_ID } from '../rules/index';
 import { UsageError } from './args';
 import { displayPath, findPlanFiles } from './files';
+import { Scopes, type ScopeSetup } from './scopes';
 import { git } from './git';
 
 export const REPORT_HELP = `Usage: crmteam report [files | folders | globs ...]
@@ -115,9 +116,9 @@ function emit(output: string, outputFile: string | undefined): number {
   }
 }
 
-function analyzeBytes(bytes: Uint8Array, levels: ReadonlyMap<string, Level>): Analysis {
+function analyzeBytes(bytes: Uint8Array, levels: ReadonlyMap<string, Level>, setup?: ScopeSetup): Analysis {
   const decoded = decodePlan(bytes);
-  return analyze(decoded.text, { levels });
+  return analyze(decoded.text, { levels, ...(setup ? { config: setup.config.config } : {}), ...(setup?.roster ? { roster: setup.roster } : {}) });
 }
 
 export function runReport(argv: readonly string[], cwd: string): number {
@@ -127,7 +128,12 @@ export function runReport(argv: readonly string[], cwd: string): number {
   const title = (options.values.title as string | undefined) ?? 'CRM team overview';
   const overviews = [];
   let failed = false;
+  // Each plan with its configuration and roster, as `crmteam lint` checks it (README, "Many plans"); ignored plans are left out.
+  const scopes = new Scopes({ noConfig: false, levels: options.levels });
   for (const file of files) {
+    const configPath = scopes.configPathFor(file);
+    if (configPath !== undefined && scopes.isIgnored(configPath, file)) continue;
+    const setup = configPath === undefined ? undefined : scopes.setup(configPath);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -136,7 +142,7 @@ export function runReport(argv: readonly string[], cwd: string): number {
       failed = true;
       continue;
     }
-    overviews.push(buildOverview(analyzeBytes(bytes, options.levels), { file: displayPath(file, cwd), docsHref: docsHref(options.docsBase) }));
+    overviews.push(buildOverview(analyzeBytes(bytes, options.levels, setup), { file: displayPath(file, cwd), docsHref: docsHref(options.docsBase) }));
   }
   const output = options.format === 'html' ? renderReportPage(overviews, title)
     : options.format === 'markdown' ? renderOverviewMarkdown(overviews, title)

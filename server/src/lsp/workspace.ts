@@ -1,4 +1,4 @@
-// The workspace index (WORKSPACE.md, "Where the checks run"): every plan, configuration and roster in the workspace
+// The workspace index (README, "Many plans"): every plan, configuration and roster in the workspace
 // folders, each plan's scope, the findings of the plans that are not open, and the cross-plan findings of every plan.
 // It answers `workspace/diagnostic` with result ids and `unchanged` reports and holds the request open until
 // something changes, so an idle server does no work. No Node-only code: files are read through `WorkspaceFiles`.

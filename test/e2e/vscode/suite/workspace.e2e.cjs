@@ -1,4 +1,4 @@
-// Many plans in the real VS Code (WORKSPACE.md): the plans of test/e2e/workspace/contoso-group share a configuration
+// Many plans in the real VS Code (README, "Many plans"): the plans of test/e2e/workspace/contoso-group share a configuration
 // and a roster, and are never opened. Their findings, the cross-plan one included, reach VS Code (and so the Problems
 // panel) through workspace diagnostics. Loaded by index.cjs after crmteam.e2e.cjs.
 'use strict';
