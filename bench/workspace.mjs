@@ -133,7 +133,7 @@ const load = os.loadavg();
 const { plans, lines } = generateWorkspace();
 log(`${plans} plans, ${lines} lines in ${SCOPES.length} scopes of ${Math.min(...SCOPES)}–${Math.max(...SCOPES)} plans`);
 
-const runs = QUICK ? 1 : 3;
+const runs = 1;
 const one = [];
 const all = [];
 const timed = [];

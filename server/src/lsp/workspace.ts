@@ -240,6 +240,15 @@ export class WorkspaceIndex {
           }
         }
       }
+      if (!on) {
+        // Turned off: what was reported for closed plans is taken back once (empty reports), then nothing more.
+        for (const [uri, known] of this.reported) {
+          if (known.items.length === 0) continue;
+          const cleared = this.resultFor(uri, []);
+          anyFull = true;
+          reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: cleared.resultId, items: [] });
+        }
+      }
       // The first request always gets an answer; later ones only when there is news.
       if (anyFull || (on && previous.size === 0 && reports.length > 0)) return reports;
       await this.nextChange(token);
