@@ -34,7 +34,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
   };
   const clientOptions: LanguageClientOptions = {
-    // Plans, and the files that configure them: crmteam.config.yaml and rosters.
+    // Plans, and the files that configure them (README, "Many plans"): crmteam.config.yaml and rosters.
     documentSelector: [
       { language: LANGUAGE_ID }, { language: 'yaml', pattern: FILE_GLOB },
       { language: CONFIG_LANGUAGE_ID }, { language: ROSTER_LANGUAGE_ID },
@@ -72,16 +72,17 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     }),
   );
 
+  const overview = registerOverview(context, () => languageClient, output);
+
   // A roster may have any name, and VS Code gives a `.yaml` file the YAML language whatever its first line says:
   // a YAML document that starts with `crmteam-roster:` is switched to the roster language.
   const claimRoster = (document: vscode.TextDocument) => {
-    if (document.languageId === 'yaml' && /^\uFEFF?crmteam-roster\s*:/.test(document.lineAt(0).text)) {
+    if (document.languageId === 'yaml' && document.lineCount > 0 && /^\uFEFF?crmteam-roster\s*:/.test(document.lineAt(0).text)) {
       void vscode.languages.setTextDocumentLanguage(document, ROSTER_LANGUAGE_ID);
     }
   };
   vscode.workspace.textDocuments.forEach(claimRoster);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(claimRoster));
-  const overview = registerOverview(context, () => languageClient, output);
 
   try {
     await languageClient.start();

@@ -1,4 +1,4 @@
-// `crmteam lint` over folders with and without crmteam.config.yaml (docs/workspace.md): the configuration's rules,
+// `crmteam lint` over folders with and without crmteam.config.yaml (README, "Many plans"): the configuration's rules,
 // roster and ignore list, cross-plan findings with related places in other files, the per-scope summary,
 // --no-config and --config, and a configuration that cannot be read.
 

@@ -1,4 +1,4 @@
-// The language server over a workspace of several plans with a configuration (docs/workspace.md): closed plans' findings
+// The language server over a workspace of several plans with a configuration (README, "Many plans"): closed plans' findings
 // through workspace diagnostics (result ids, `unchanged`, the request held open until something changes), an edit in
 // one plan changing another's findings, a configuration change, the setting, push clients, and the same findings as
 // the CLI.
@@ -112,6 +112,11 @@ test('crmteam.workspaceDiagnostics false: closed plans are not reported until it
     await pair.changeSettings({ workspaceDiagnostics: true });
     const report = await held;
     assert.equal(cross(itemsOf(report, uri('sales.crmteam.yaml'))).length, 1);
+    // Turned off again: the closed plans' findings are taken back.
+    const next = workspacePull(pair, report.items);
+    await pair.changeSettings({ workspaceDiagnostics: false });
+    const cleared = await next;
+    assert.deepEqual(itemsOf(cleared, uri('sales.crmteam.yaml')), []);
   } finally {
     await pair.dispose();
   }

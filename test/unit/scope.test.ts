@@ -1,4 +1,4 @@
-// The many-plans engine (docs/workspace.md): roster people in plans, `people` optional under a roster, severity
+// The many-plans engine (README, "Many plans"): roster people in plans, `people` optional under a roster, severity
 // precedence, scopes, ignore globs and the suppression of cross-plan findings.
 
 import assert from 'node:assert/strict';

@@ -40,7 +40,7 @@ export interface LintFileOptions {
   /** The command line's `--rule` overrides. */
   readonly levels: ReadonlyMap<string, Level>;
   readonly fix: boolean;
-  /** The plan's configuration and roster (docs/workspace.md). */
+  /** The plan's configuration and roster (README, "Many plans"). */
   readonly config?: Config;
   readonly roster?: Roster;
 }

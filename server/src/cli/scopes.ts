@@ -1,4 +1,4 @@
-// The CLI's side of docs/workspace.md: finds each plan's configuration (the nearest crmteam.config.yaml, walking up to
+// The CLI's side of many plans (README, "Many plans"): finds each plan's configuration (the nearest crmteam.config.yaml, walking up to
 // the filesystem root), reads it and its roster, lists the plans of its scope, and turns the cross-plan findings into
 // reported findings. The checks themselves are the engine's (scope/).
 

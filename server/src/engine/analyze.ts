@@ -39,7 +39,7 @@ export interface RosterPeople {
 export interface AnalyzeOptions {
   /** A person's or a command line's severity overrides by rule id; `off` disables a rule. They win over `config`. */
   readonly levels?: RuleLevels;
-  /** The configuration file that covers the plan (docs/workspace.md): its `rules` are the default severities. */
+  /** The configuration file that covers the plan (README, "Many plans"): its `rules` are the default severities. */
   readonly config?: ConfigLevels;
   /** The roster that covers the plan: its people may be referenced without being defined. */
   readonly roster?: RosterPeople;
@@ -60,7 +60,7 @@ export interface Analysis {
   readonly lines: LineIndex;
 }
 
-/** Severity precedence (docs/workspace.md): the overrides (`--rule`, `crmteam.rules`) over the configuration's `rules`. */
+/** Severity precedence (README, "Many plans"): the overrides (`--rule`, `crmteam.rules`) over the configuration's `rules`. */
 export function effectiveLevels(config: ConfigLevels | undefined, overrides: RuleLevels | undefined): RuleLevels {
   if (!config || config.rules.size === 0) return overrides ?? new Map<string, Level>();
   return new Map([...config.rules, ...(overrides ?? [])]);

@@ -34,7 +34,7 @@ export interface AnalysisInputs {
   readonly settings: Settings;
   /** Where the rule pages are, for the links in diagnostics and hovers. */
   readonly docsBase: string;
-  /** The texts of the configuration (and roster) that cover the document, from the workspace index (docs/workspace.md). */
+  /** The texts of the configuration (and roster) that cover the document, from the workspace index (README, "Many plans"). */
   readonly scope?: { readonly configText: string; readonly rosterText?: string };
 }
 

@@ -1,4 +1,4 @@
-// Navigation across the files of a scope (docs/workspace.md): definition of a roster person in the roster, references in
+// Navigation across the files of a scope (README, "Many plans"): definition of a roster person in the roster, references in
 // every plan of the scope, rename of a roster person in the roster and every plan (one WorkspaceEdit), and a person's
 // load across the scope's plans for the hover. Built on the workspace index's facts; the document's own answer (from
 // features/navigation.ts) stays as it is and is extended.

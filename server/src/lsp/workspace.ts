@@ -1,4 +1,4 @@
-// The workspace index (docs/workspace.md, "Where the checks run"): every plan, configuration and roster in the workspace
+// The workspace index (README, "Many plans"): every plan, configuration and roster in the workspace
 // folders, each plan's scope, the findings of the plans that are not open, and the cross-plan findings of every plan.
 // It answers `workspace/diagnostic` with result ids and `unchanged` reports and holds the request open until
 // something changes, so an idle server does no work. No Node-only code: files are read through `WorkspaceFiles`.
@@ -238,6 +238,15 @@ export class WorkspaceIndex {
             anyFull = true;
             reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: reported.resultId, items: reported.items });
           }
+        }
+      }
+      if (!on) {
+        // Turned off: what was reported for closed plans is taken back once (empty reports), then nothing more.
+        for (const [uri, known] of this.reported) {
+          if (known.items.length === 0) continue;
+          const cleared = this.resultFor(uri, []);
+          anyFull = true;
+          reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: cleared.resultId, items: [] });
         }
       }
       // The first request always gets an answer; later ones only when there is news.

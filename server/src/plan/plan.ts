@@ -108,7 +108,7 @@ export class Plan {
   /** The people defined in this file. */
   readonly people = new Map<string, Person>();
   /**
-   * The people of the shared roster that covers this plan (docs/workspace.md), with ranges in the roster's own text;
+   * The people of the shared roster that covers this plan (README, "Many plans"), with ranges in the roster's own text;
    * empty without a roster. A plan entry with the same id takes precedence for this plan.
    */
   readonly roster: ReadonlyMap<string, Person>;

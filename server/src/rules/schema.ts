@@ -46,7 +46,7 @@ export default defineRule({
       });
       return;
     }
-    // A plan covered by a roster may leave out `people` (docs/workspace.md): the schema asks for it only without one.
+    // A plan covered by a roster may leave out `people` (README, "Many plans"): the schema asks for it only without one.
     const checked = plan.hasRoster && isPlainObject(value) && !Object.prototype.hasOwnProperty.call(value, 'people')
       ? { ...value, people: {} }
       : value;

@@ -1,4 +1,4 @@
-// The cross-plan pass (docs/workspace.md): the scope rules over the facts of every plan of one configuration's scope,
+// The cross-plan pass (README, "Many plans"): the scope rules over the facts of every plan of one configuration's scope,
 // then each plan's suppression comments. A pure function of the facts: the CLI runs it once per scope, the language
 // server again whenever a plan, the configuration or the roster of the scope changes.
 

@@ -1,4 +1,4 @@
-// The configuration file `crmteam.config.yaml` (docs/workspace.md): read from text into data the engine uses, and
+// The configuration file `crmteam.config.yaml` (README, "Many plans"): read from text into data the engine uses, and
 // checked by the `config` rule. Pure: the front ends find and read the file and say whether the roster exists.
 
 import { isMap, isScalar, isSeq, type Node } from 'yaml';

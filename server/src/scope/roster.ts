@@ -1,4 +1,4 @@
-// The roster (docs/workspace.md): people shared by the plans of a configuration, in the format of a plan's `people`.
+// The roster (README, "Many plans"): people shared by the plans of a configuration, in the format of a plan's `people`.
 // Read by the plan reader itself, so a roster person is exactly what a plan person is.
 
 import type { Finding } from '../core/finding';
