@@ -271,6 +271,7 @@ test('VS Code for the Web: the .vsix\'s browser entry, in a web worker, passes t
   assert.match(r.ui.hover, /Read the rule page/);
   assert.equal(r.code, 0);
   assert.ok(statSync(screenshot).size > 20_000, 'the screenshot shows a workbench');
+  for (const l of lines.filter((l) => /^desktop only \(/.test(l))) t.diagnostic(l);
   t.diagnostic(`VS Code for the Web ${r.codeOssVersion}: ${(r.durationMs / 1000).toFixed(1)} s (${JSON.stringify(r.timings)}); screenshot ${screenshot}`);
   t.diagnostic(`UI: squiggles ${JSON.stringify(r.ui.squiggles)}, ${r.ui.problems.length} Problems entries`);
 });

@@ -18,6 +18,7 @@ const run = () => new Promise((resolve, reject) => {
     ...(grep ? { grep: new RegExp(grep) } : {}),
   });
   require('crmteam-e2e-files'); // every test file of the desktop suite (build-suite.mjs); describe/it are globals now
+  dropDesktopOnly(globalThis.mocha.suite);
   try {
     const runner = globalThis.mocha.run((failures) => {
       const passed = runner.stats?.passes ?? 0;
@@ -30,5 +31,22 @@ const run = () => new Promise((resolve, reject) => {
     reject(e);
   }
 });
+
+/**
+ * Tests of what the web does not have (README, "Works in vscode.dev and github.dev"), each with the reason. They are
+ * left out here and named in the output; everything else runs as on the desktop.
+ */
+const DESKTOP_ONLY = [
+  [/a closed plan's cross-plan finding is reported/, 'the web server reads no closed file: there is no web WorkspaceFiles yet'],
+];
+
+function dropDesktopOnly(suite) {
+  suite.tests = suite.tests.filter((test) => {
+    const hit = DESKTOP_ONLY.find(([title]) => title.test(test.fullTitle()));
+    if (hit) console.log(`desktop only (${hit[1]}): ${test.fullTitle()}`);
+    return !hit;
+  });
+  suite.suites.forEach(dropDesktopOnly);
+}
 
 module.exports = { run };
