@@ -34,7 +34,7 @@ const keepStaging = argv.includes('--keep-staging');
 
 // The files that ship besides the bundles (checked against .vscodeignore's allow-list by vsce itself).
 const SHIPPED = ['README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'images/icon.png', 'schemas',
-  'syntaxes', 'docs/editors.md', 'docs/format.md', 'docs/rules', '.vscodeignore'];
+  'syntaxes', 'docs/editors.md', 'docs/format.md', 'docs/workspace.md', 'docs/rules', '.vscodeignore'];
 
 const t0 = Date.now();
 const staging = mkdtempSync(join(tmpdir(), 'crmteam-vsix-'));

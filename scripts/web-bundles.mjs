@@ -2,9 +2,10 @@
 // host, and the language server, started by it in a web worker. Same sources as the Node bundles; only the entry
 // points differ. Used by esbuild.mjs, scripts/package.mjs and test/unit/webBundles.test.ts.
 //
-// Each bundle has a size budget (minified, as shipped; about 10% above its size when last set: 471 and 646 KB, against
-// 569 and 681 KB for the Node client and server; the client grew by 76 KB with the Team Overview's renderer, which
-// brings part of the rules and `yaml` with it): the browser downloads it on every visit to vscode.dev. And no
+// Each bundle has a size budget (minified, as shipped; about 10% above its size when last set: 471 and 725 KB, against
+// 569 and 798 KB for the Node client and server; the client grew by 76 KB with the Team Overview's renderer, which
+// brings part of the rules and `yaml` with it, the server by 79 KB with the workspace's many-plans rules): the
+// browser downloads it on every visit to vscode.dev. Raise a budget knowingly, with the reason here. And no
 // Node built-in may reach a web bundle: esbuild, building for the browser, refuses to resolve one; a package that
 // maps one to nothing in its `browser` field shows up as a `(disabled)` input, and any other import left outside the
 // bundle (the client may only import `vscode`) as an external import. `checkWebBundle` reports all three.
@@ -17,7 +18,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const WEB_BUNDLES = [
   { name: 'browser', entry: 'client/src/browser.ts', format: 'cjs', external: ['vscode'], budgetBytes: 520 * 1024 },
-  { name: 'browserServer', entry: 'server/src/lsp/browserMain.ts', format: 'iife', external: [], budgetBytes: 760 * 1024 },
+  { name: 'browserServer', entry: 'server/src/lsp/browserMain.ts', format: 'iife', external: [], budgetBytes: 800 * 1024 },
 ];
 
 export function webBuildOptions(bundle, { production, root = ROOT, outdir = join(root, 'dist'), write = true }) {

@@ -1,8 +1,8 @@
 // What the extension does once its language client exists, the same in VS Code desktop (extension.ts: the server in
 // a Node process) and on the web (browser.ts: the server in a web worker): the output channel, the commands, start
 // and restart. Only how the client and its server are made differs, and that is the entry point's `createClient`.
-// (On the web, the many-plans work will add a second hook here: reading the workspace's plans, configuration and
-// roster with VS Code's file API for a server that has no file system.)
+// (On the web the server has no file system: a web `WorkspaceFiles` (server/src/lsp/workspace.ts) would ask the client,
+// and the client would find and read the workspace's plans, configuration and roster with VS Code's file API here.)
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';

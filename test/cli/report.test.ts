@@ -38,6 +38,15 @@ test('crmteam report examples --format html -o team.html writes one self-contain
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('crmteam report reads each plan with its configuration and roster, as lint does', () => {
+  // The Contoso plans name people of the shared roster only: without it every reference would be unknown.
+  const r = crmteam(['report', 'examples/contoso-group', '--format', 'json', ...DOCS]);
+  assert.equal(r.code, 0, r.stderr);
+  const plans = (JSON.parse(r.stdout) as { plans: { findings: unknown }[] }).plans;
+  assert.equal(plans.length, 2);
+  assert.doesNotMatch(r.stdout, /unknown-person/);
+});
+
 test('crmteam report: Markdown and JSON on standard output, the default format is HTML, usage errors exit 2', () => {
   const md = crmteam(['report', 'examples/northwind.crmteam.yaml', '-f', 'markdown', ...DOCS]);
   assert.equal(md.code, 0);

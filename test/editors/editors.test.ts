@@ -87,7 +87,7 @@ test('npm run package: a .vsix with the bundled client and server (Node and web)
     'dist/extension.js', 'dist/server.js', 'dist/browser.js', 'dist/browserServer.js', 'schemas/crmteam.schema.json',
     'schemas/crmteam.config.schema.json', 'schemas/crmteam.roster.schema.json', 'syntaxes/crmteam.tmLanguage.json',
     'syntaxes/crmteam-settings.tmLanguage.json', 'syntaxes/crmteam.injection.tmLanguage.json', 'docs/editors.md',
-    'docs/format.md', ...rulePages,
+    'docs/format.md', 'docs/workspace.md', ...rulePages,
   ].map((f) => `extension/${f}`);
   assert.deepEqual([...zip.keys()].sort(), ['[Content_Types].xml', 'extension.vsixmanifest', ...expected].sort(),
     'exactly the shipped files: no sources, tests, scripts, node_modules or source maps');

@@ -19,19 +19,21 @@ function suiteInput(id: string): string {
   return found.yaml;
 }
 
+// Each input is followed by a second document, whose finding lies after the line breaks the LineCounter misses (the
+// inputs' own findings all come before them).
+const SECOND_DOCUMENT = '--- \ncrmteam: 1\n';
+
 export const POSITION_CASES: readonly PositionCase[] = [
-  // Each input's YAML mistakes are reported where they start, before the odd line breaks; a second document after
-  // them is reported too (it leaves the first one whole), so a finding lands past the breaks.
   {
     // A quoted scalar that runs over a `...` line: the LineCounter skips the line break after `... x`.
-    name: '9MQT/01 with a second document after it',
-    text: `${suiteInput('9MQT/01')}---\nfoo: 1\n`,
+    name: '9MQT/01, then a second document',
+    text: `${suiteInput('9MQT/01')}${SECOND_DOCUMENT}`,
     expected: { ruleId: 'yaml-syntax', message: /second document/, line: 4, column: 1 },
   },
   {
-    // A flow list indented with a tab: the LineCounter skips two line breaks inside it.
-    name: 'Y79Y/03 with a second document after it',
-    text: `${suiteInput('Y79Y/03')}---\nfoo: 1\n`,
+    // A flow list indented with a tab: the LineCounter skips the line breaks inside it.
+    name: 'Y79Y/03, then a second document',
+    text: `${suiteInput('Y79Y/03')}${SECOND_DOCUMENT}`,
     expected: { ruleId: 'yaml-syntax', message: /second document/, line: 5, column: 1 },
   },
 ];

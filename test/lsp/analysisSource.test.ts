@@ -9,8 +9,8 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { AnalysisInputs, AnalysisSource, SourceDocument } from '../../server/src/lsp/analysisSource';
 import { LocalAnalysisSource } from '../../server/src/lsp/cache';
 import { StaleRequest } from '../../server/src/lsp/handler';
-import { WorkerAnalysisSource } from '../../server/src/lsp/largeDocuments';
-import type { ClientSupport } from '../../server/src/lsp/requests';
+import { LargeDocumentSource, WorkerAnalysisSource } from '../../server/src/lsp/largeDocuments';
+import { FEATURES, type ClientSupport } from '../../server/src/lsp/requests';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/common/settings';
 import { repoPath } from '../harness/repo';
 import { fixture } from './lspPair';
@@ -152,6 +152,35 @@ test('worker threads: an exception in a worker reaches the log with the worker\'
     const error = await handle!.run('textDocument/hover', { textDocument: { uri: URI } }, SUPPORT).then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof Error && !(error instanceof StaleRequest), `an Error, not ${String(error)}`);
     assert.match(error.stack ?? '', /\n\s+at .*\n[\s\S]*in an analysis worker/);
+  } finally {
+    source.dispose();
+  }
+});
+
+test('large documents: a document goes to the workers above the size and comes back below it, one stamp for both', { timeout: 60_000 }, async () => {
+  const inputs = new Inputs();
+  // The main thread's diagnostics are marked (the workers always run the real features), so each answer says where
+  // it was made.
+  const marked = { ...FEATURES, diagnostics: () => [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'main thread', code: 'main-thread' }] };
+  const source = new LargeDocumentSource({ inputsFor: inputs.get, log: () => {}, workerScript: repoPath('dist', 'server.js'), features: marked, largeLength: 1_000 });
+  try {
+    const text = fixture('fabrikam-draft.crmteam.yaml');
+    assert.ok(text.length > 1_000);
+    const small = '# small\ncrmteam: 1\n';
+    source.update(doc(URI, 1, small));
+    const first = await codes(source, URI);
+    assert.deepEqual(first.codes, ['main-thread']);
+    source.update(doc(URI, 2, text));
+    const large = await codes(source, URI);
+    assert.ok(large.codes.includes('cio-day-to-day') && !large.codes.includes('main-thread'), 'analysed in a worker');
+    source.update(doc(URI, 3, small));
+    const back = await codes(source, URI);
+    assert.deepEqual(back.codes, ['main-thread']);
+    source.invalidateAll();
+    const again = await codes(source, URI);
+    assert.equal(again.version, 3);
+    assert.notEqual(again.resultId, back.resultId);
+    assert.equal(new Set([first.resultId, large.resultId, back.resultId, again.resultId]).size, 4, 'result ids never repeat');
   } finally {
     source.dispose();
   }

@@ -17,7 +17,7 @@ import { buildOverview, OVERVIEW_FORMAT } from '../overview/model';
 import { RULES_BY_ID } from '../rules/index';
 import { UsageError } from './args';
 import { displayPath, findPlanFiles } from './files';
-import { Scopes, type ScopeSetup } from './scopes';
+import { Scopes } from './scopes';
 import { git } from './git';
 
 export const REPORT_HELP = `Usage: crmteam report [files | folders | globs ...]
@@ -116,9 +116,24 @@ function emit(output: string, outputFile: string | undefined): number {
   }
 }
 
-function analyzeBytes(bytes: Uint8Array, levels: ReadonlyMap<string, Level>, setup?: ScopeSetup): Analysis {
-  const decoded = decodePlan(bytes);
-  return analyze(decoded.text, { levels, ...(setup ? { config: setup.config.config } : {}), ...(setup?.roster ? { roster: setup.roster } : {}) });
+/**
+ * How a plan at `path` is analysed: with the `--rule` levels and, as `crmteam lint` does, the configuration and roster
+ * that cover it (docs/workspace.md), so a report and a diff show the findings lint reports.
+ */
+type AnalyzeAt = (text: string, path: string) => Analysis;
+
+function analyzerFor(levels: ReadonlyMap<string, Level>): { analyzeAt: AnalyzeAt; scopes: Scopes } {
+  const scopes = new Scopes({ noConfig: false, levels });
+  const analyzeAt: AnalyzeAt = (text, path) => {
+    const configPath = scopes.configPathFor(path);
+    const setup = configPath === undefined ? undefined : scopes.setup(configPath);
+    return analyze(text, { levels, ...(setup ? { config: setup.config.config } : {}), ...(setup?.roster ? { roster: setup.roster } : {}) });
+  };
+  return { analyzeAt, scopes };
+}
+
+function reportNotes(scopes: Scopes): void {
+  for (const note of scopes.notes) process.stderr.write(`crmteam: ${note}\n`);
 }
 
 export function runReport(argv: readonly string[], cwd: string): number {
@@ -127,13 +142,12 @@ export function runReport(argv: readonly string[], cwd: string): number {
   const files = findPlanFiles(options.positionals.length > 0 ? options.positionals : ['.'], cwd);
   const title = (options.values.title as string | undefined) ?? 'CRM team overview';
   const overviews = [];
+  const { analyzeAt, scopes } = analyzerFor(options.levels);
   let failed = false;
-  // Each plan with its configuration and roster, as `crmteam lint` checks it (README, "Many plans"); ignored plans are left out.
-  const scopes = new Scopes({ noConfig: false, levels: options.levels });
   for (const file of files) {
+    // Plans a configuration ignores are not reported, as `crmteam lint` does not check them.
     const configPath = scopes.configPathFor(file);
     if (configPath !== undefined && scopes.isIgnored(configPath, file)) continue;
-    const setup = configPath === undefined ? undefined : scopes.setup(configPath);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -142,11 +156,12 @@ export function runReport(argv: readonly string[], cwd: string): number {
       failed = true;
       continue;
     }
-    overviews.push(buildOverview(analyzeBytes(bytes, options.levels, setup), { file: displayPath(file, cwd), docsHref: docsHref(options.docsBase) }));
+    overviews.push(buildOverview(analyzeAt(decodePlan(bytes).text, file), { file: displayPath(file, cwd), docsHref: docsHref(options.docsBase) }));
   }
   const output = options.format === 'html' ? renderReportPage(overviews, title)
     : options.format === 'markdown' ? renderOverviewMarkdown(overviews, title)
       : `${JSON.stringify({ format: OVERVIEW_FORMAT, plans: overviews }, null, 2)}\n`;
+  reportNotes(scopes);
   const written = emit(output, options.outputFile);
   return failed ? 2 : written;
 }
@@ -171,16 +186,18 @@ export function runDiff(argv: readonly string[], cwd: string): number {
       return false;
     }
   };
+  const { analyzeAt, scopes } = analyzerFor(options.levels);
   if (isFile(base) && head !== undefined && isFile(head)) {
-    const before = analyzeBytes(readFileSync(resolve(cwd, base)), options.levels);
-    const after = analyzeBytes(readFileSync(resolve(cwd, head)), options.levels);
+    const before = analyzeAt(decodePlan(readFileSync(resolve(cwd, base))).text, resolve(cwd, base));
+    const after = analyzeAt(decodePlan(readFileSync(resolve(cwd, head))).text, resolve(cwd, head));
     diffs = [diffPlans(before, after, { file: displayPath(resolve(cwd, head), cwd), baseFile: displayPath(resolve(cwd, base), cwd), docsHref: docs })];
   } else if (isFile(base) && head === undefined) {
     throw new UsageError(`\`${base}\` is a file: give the newer version too (\`crmteam diff ${base} <other file>\`), or a git revision to compare the working tree with`);
   } else {
-    diffs = gitDiffs(base, head, cwd, options.levels, docs);
+    diffs = gitDiffs(base, head, cwd, analyzeAt, docs);
   }
 
+  reportNotes(scopes);
   const output = options.format === 'markdown' ? formatDiffMarkdown(diffs)
     : options.format === 'json' ? formatDiffJson(diffs)
       : formatDiffText(diffs);
@@ -191,7 +208,8 @@ export function runDiff(argv: readonly string[], cwd: string): number {
 }
 
 /** Every plan that differs between two revisions (or a revision and the working tree), compared. */
-function gitDiffs(base: string, head: string | undefined, cwd: string, levels: ReadonlyMap<string, Level>, docs: (id: string) => string | undefined): PlanDiff[] {
+// Both versions are analysed with the configuration and roster that cover the plan's path in the working tree.
+function gitDiffs(base: string, head: string | undefined, cwd: string, analyzeAt: AnalyzeAt, docs: (id: string) => string | undefined): PlanDiff[] {
   const root = git(['rev-parse', '--show-toplevel'], cwd).toString().trim();
   for (const rev of head === undefined ? [base] : [base, head]) {
     if (rev.startsWith('-')) throw new UsageError(`\`${rev}\` is not a revision`);
@@ -215,12 +233,12 @@ function gitDiffs(base: string, head: string | undefined, cwd: string, levels: R
   const diffs: PlanDiff[] = [];
   for (const path of [...changed.keys()].sort()) {
     const status = changed.get(path)!;
-    const before = status.startsWith('A') ? undefined : analyze(decodePlan(show(base, path)).text, { levels });
+    const absolute = resolve(root, path);
+    const before = status.startsWith('A') ? undefined : analyzeAt(decodePlan(show(base, path)).text, absolute);
     let after: Analysis | undefined;
     if (!status.startsWith('D')) {
-      const absolute = resolve(root, path);
-      if (head !== undefined) after = analyze(decodePlan(show(head, path)).text, { levels });
-      else if (existsSync(absolute)) after = analyze(decodePlan(readFileSync(absolute)).text, { levels });
+      if (head !== undefined) after = analyzeAt(decodePlan(show(head, path)).text, absolute);
+      else if (existsSync(absolute)) after = analyzeAt(decodePlan(readFileSync(absolute)).text, absolute);
     }
     const shown = displayPath(resolve(root, path), cwd);
     diffs.push(diffPlans(before, after, { file: shown, docsHref: docs }));

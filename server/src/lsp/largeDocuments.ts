@@ -33,14 +33,18 @@ export interface LargeDocumentSourceOptions extends AnalysisSourceOptions {
   readonly workerScript: string;
   /** The feature functions of the main thread; the workers always run the real ones. */
   readonly features?: Features;
+  /** Documents longer than this go to the workers; `LARGE_DOCUMENT_LENGTH` unless a test sets it. */
+  readonly largeLength?: number;
 }
 
 /** Small documents on the main thread, large ones in the workers; a document moves when it crosses the size. */
 export class LargeDocumentSource implements AnalysisSource {
   private readonly local: LocalAnalysisSource;
   private readonly workers: WorkerAnalysisSource;
+  private readonly largeLength: number;
 
   constructor(options: LargeDocumentSourceOptions) {
+    this.largeLength = options.largeLength ?? LARGE_DOCUMENT_LENGTH;
     // One stamp counter for both, so that a document moving between them never repeats a result id.
     const stamps = new InputStamps();
     this.local = new LocalAnalysisSource({ ...options, stamps });
@@ -48,7 +52,7 @@ export class LargeDocumentSource implements AnalysisSource {
   }
 
   update(document: SourceDocument): void {
-    if (document.text.length > LARGE_DOCUMENT_LENGTH) {
+    if (document.text.length > this.largeLength) {
       this.local.forget(document.uri);
       this.workers.update(document);
     } else {

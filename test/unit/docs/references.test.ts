@@ -146,7 +146,9 @@ test('the pages that ship link only to files that ship with them', () => {
   for (const [name, shipped] of [['.vsix', vsixFiles(tracked)], ['npm package', npmFiles(tracked)]] as const) {
     const files = new Set(shipped);
     const pages = shipped.filter((f) => f.startsWith('docs/') && f.endsWith('.md'));
-    for (const page of ['docs/format.md', 'docs/editors.md']) assert.ok(pages.includes(page), `${page} ships in the ${name}`);
+    for (const page of ['docs/format.md', 'docs/editors.md', 'docs/workspace.md']) {
+      assert.ok(pages.includes(page), `${page} ships in the ${name}`);
+    }
     const broken: string[] = [];
     for (const page of pages) {
       for (const { target, line } of relativeLinks(readRepoFile(page))) {
