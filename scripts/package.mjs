@@ -44,6 +44,14 @@ try {
     if (!existsSync(from)) throw new Error(`package: ${f} is missing (images/icon.png: node scripts/make-icon.mjs)`);
     cpSync(from, join(staging, f), { recursive: true });
   }
+  // The README is the extension's page: a link to a file the .vsix does not hold (the architecture notes, the test and
+  // benchmark reports, screenshots) becomes its text, and such an image is left out, so no shipped page names a file
+  // the user does not have.
+  const readme = join(staging, 'README.md');
+  writeFileSync(readme, readFileSync(readme, 'utf8').replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (link, image, text, target) => {
+    if (/^[a-z]+:|^#/i.test(target) || existsSync(join(staging, target.split('#')[0]))) return link;
+    return image ? '' : text;
+  }));
   // `scripts`, `bin` and `files` describe the npm package (the CLI), not the extension; vsce also refuses `files`
   // next to .vscodeignore.
   const { scripts: _scripts, bin: _bin, files: _files, ...manifest } = pkg;

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { test } from 'node:test';
@@ -91,6 +91,18 @@ test('npm run package: a .vsix with the bundled client and server (Node and web)
   ].map((f) => `extension/${f}`);
   assert.deepEqual([...zip.keys()].sort(), ['[Content_Types].xml', 'extension.vsixmanifest', ...expected].sort(),
     'exactly the shipped files: no sources, tests, scripts, node_modules or source maps');
+
+  // Every page that ships links only to files that ship (the README's links to developer notes become plain text).
+  for (const page of [...zip.keys()].filter((f) => f.endsWith('.md'))) {
+    const text = zip.get(page)!().toString('utf8');
+    const folder = page.slice(0, page.lastIndexOf('/') + 1);
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:|^#/i.test(target!)) continue;
+      const file = posix.normalize(folder + target!.split('#')[0]!);
+      const shipped = zip.has(file) || [...zip.keys()].some((k) => k.startsWith(`${file}/`));
+      assert.ok(shipped, `${page} links to ${target}, which the .vsix does not hold`);
+    }
+  }
 
   const manifest = JSON.parse(zip.get('extension/package.json')!().toString('utf8'));
   assert.equal(manifest.main, './dist/extension.js');
