@@ -38,13 +38,20 @@ test('crmteam report examples --format html -o team.html writes one self-contain
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('crmteam report reads each plan with its configuration and roster, as lint does', () => {
+test('crmteam report reads each plan with its configuration and roster, as lint does, and counts the load across the scope', () => {
   // The Contoso plans name people of the shared roster only: without it every reference would be unknown.
   const r = crmteam(['report', 'examples/contoso-group', '--format', 'json', ...DOCS]);
   assert.equal(r.code, 0, r.stderr);
-  const plans = (JSON.parse(r.stdout) as { plans: { findings: unknown }[] }).plans;
+  const plans = (JSON.parse(r.stdout) as { plans: { file: string; load: { person: string; total: number; capacity: number; allocations: { file?: string; percent: number }[] }[] }[] }).plans;
   assert.equal(plans.length, 2);
   assert.doesNotMatch(r.stdout, /unknown-person/);
+  // The load counts the scope: jdoe is IT owner in both plans, 60% + 50% against the configuration's capacity.
+  for (const plan of plans) {
+    const jdoe = plan.load.find((l) => l.person === 'jdoe')!;
+    assert.equal(jdoe.total, 110, plan.file);
+    assert.equal(jdoe.capacity, 100);
+    assert.deepEqual(jdoe.allocations.map((a) => a.file).sort(), ['examples/contoso-group/sales.crmteam.yaml', 'examples/contoso-group/service.crmteam.yaml']);
+  }
 });
 
 test('crmteam report: Markdown and JSON on standard output, the default format is HTML, usage errors exit 2', () => {

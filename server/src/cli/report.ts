@@ -143,6 +143,20 @@ export function runReport(argv: readonly string[], cwd: string): number {
   const title = (options.values.title as string | undefined) ?? 'CRM team overview';
   const overviews = [];
   const { analyzeAt, scopes } = analyzerFor(options.levels);
+  // Each plan is analysed once, whether it is reported or only counted in a sibling's load.
+  const analyses = new Map<string, Analysis | undefined>();
+  const analysisOf = (path: string): Analysis | undefined => {
+    if (!analyses.has(path)) {
+      let analysis: Analysis | undefined;
+      try {
+        analysis = analyzeAt(decodePlan(readFileSync(path)).text, path);
+      } catch {
+        analysis = undefined; // unreadable: its allocations are not counted (lint reports the file)
+      }
+      analyses.set(path, analysis);
+    }
+    return analyses.get(path);
+  };
   let failed = false;
   for (const file of files) {
     // Plans a configuration ignores are not reported, as `crmteam lint` does not check them.
@@ -156,7 +170,18 @@ export function runReport(argv: readonly string[], cwd: string): number {
       failed = true;
       continue;
     }
-    overviews.push(buildOverview(analyzeAt(decodePlan(bytes).text, file), { file: displayPath(file, cwd), docsHref: docsHref(options.docsBase) }));
+    const analysis = analyzeAt(decodePlan(bytes).text, file);
+    analyses.set(file, analysis);
+    // Under a configuration, the load counts each person's allocations in every plan of the scope (read, not reported).
+    const setup = configPath === undefined ? undefined : scopes.setup(configPath);
+    const scope = setup === undefined ? undefined : {
+      capacity: setup.config.config.capacity,
+      plans: scopes.members(configPath!, [file]).flatMap((member) => {
+        const other = analysisOf(member);
+        return other === undefined ? [] : [{ analysis: other, file: displayPath(member, cwd) }];
+      }),
+    };
+    overviews.push(buildOverview(analysis, { file: displayPath(file, cwd), docsHref: docsHref(options.docsBase), ...(scope ? { scope } : {}) }));
   }
   const output = options.format === 'html' ? renderReportPage(overviews, title)
     : options.format === 'markdown' ? renderOverviewMarkdown(overviews, title)

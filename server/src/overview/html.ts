@@ -147,7 +147,10 @@ export function renderOverviewSection(o: Overview, options: HtmlOptions): string
     out.push('<table class="list"><caption>Stated allocations per person, across their roles</caption><thead><tr><th scope="col">Person</th><th scope="col">Stated total</th><th scope="col">Allocations</th><th scope="col">Roles without an allocation</th></tr></thead><tbody>');
     for (const l of o.load) {
       const over = l.total > l.capacity;
-      const allocations = l.allocations.map((a) => jump(a.place, escapeHtml(`${a.percent}% as ${a.role}`), `Go to ${who(l.person)}'s allocation as ${a.role}`)).join(', ');
+      // An allocation in another plan of the scope names that plan and is not a place in this one.
+      const allocations = l.allocations.map((a) => a.file !== undefined && a.file !== o.file
+        ? escapeHtml(`${a.percent}% as ${a.role} in ${a.file}`)
+        : jump(a.place, escapeHtml(`${a.percent}% as ${a.role}`), `Go to ${who(l.person)}'s allocation as ${a.role}`)).join(', ');
       out.push(`<tr><th scope="row">${escapeHtml(who(l.person))}</th><td class="num${over ? ' over' : ''}">${l.allocations.length === 0 ? 'none stated' : `${l.total}%`}${over ? ' <strong>(over ' + l.capacity + '%)</strong>' : ''}</td><td>${allocations}</td><td>${escapeHtml(l.unstated.join(', '))}</td></tr>`);
     }
     out.push('</tbody></table>');

@@ -67,7 +67,7 @@ function planMarkdown(o: Overview): string[] {
     out.push('| Person | Stated total | Allocations | Roles without an allocation |', '| --- | --: | --- | --- |');
     for (const l of o.load) {
       const total = l.allocations.length === 0 ? 'none stated' : l.total > l.capacity ? `**${l.total}% (over ${l.capacity}%)**` : `${l.total}%`;
-      out.push(`| ${who(l.person)} | ${total} | ${mdCell(l.allocations.map((a) => `${a.percent}% as ${a.role}`).join(', '))} | ${mdCell(l.unstated.join(', '))} |`);
+      out.push(`| ${who(l.person)} | ${total} | ${mdCell(l.allocations.map((a) => `${a.percent}% as ${a.role}${a.file !== undefined && a.file !== o.file ? ` in ${a.file}` : ''}`).join(', '))} | ${mdCell(l.unstated.join(', '))} |`);
     }
     out.push('');
   }

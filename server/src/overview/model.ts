@@ -158,6 +158,11 @@ export interface Overview {
 
 export interface OverviewOptions {
   readonly file?: string;
+  /**
+   * The other plans of the plan's scope (docs/workspace.md), with their file names: the load then counts each person's
+   * allocations across all of them, against the configuration's `capacity` (percent).
+   */
+  readonly scope?: { readonly plans: readonly { readonly analysis: Analysis; readonly file: string }[]; readonly capacity: number };
   /** The address of a rule's page, or undefined for none. */
   readonly docsHref?: (ruleId: string) => string | undefined;
 }
@@ -317,7 +322,9 @@ export function buildOverview(analysis: Analysis, options: OverviewOptions = {})
       technicalFunctions,
       activityGaps: activities.filter((a) => a.gaps.length > 0).map((a) => ({ activity: a.id, gaps: a.gaps })),
     },
-    load: personLoads([{ analysis }]),
+    load: options.scope === undefined
+      ? personLoads([{ analysis }])
+      : scopeLoads(analysis, options.file, options.scope.plans, options.scope.capacity),
     findings: { counts, byRule, list },
   };
 }
@@ -339,7 +346,8 @@ export function personLoads(plans: readonly { readonly analysis: Analysis; reado
       if (assignment?.allocation) {
         entry.allocations.push({ ...(file !== undefined ? { file } : {}), role, percent: assignment.allocation.percent, place: placeOf(analysis, assignment.allocation.range.start) });
       } else {
-        entry.unstated.push(role);
+        // A role without an allocation in another plan of the scope says which plan.
+        entry.unstated.push(file !== undefined && file !== plans[0]?.file ? `${role} in ${file}` : role);
       }
     }
   }
@@ -350,6 +358,13 @@ export function personLoads(plans: readonly { readonly analysis: Analysis; reado
     allocations: e.allocations,
     unstated: e.unstated,
   }));
+}
+
+/** The load of this plan's role holders across the plans of its scope; allocations in other plans name their file. */
+function scopeLoads(analysis: Analysis, file: string | undefined, others: readonly { readonly analysis: Analysis; readonly file: string }[], capacity: number): PersonLoad[] {
+  const here = new Set(personLoads([{ analysis }]).map((l) => l.person));
+  const plans = [{ analysis, ...(file !== undefined ? { file } : {}) }, ...others.filter((o) => o.analysis !== analysis && o.file !== file)];
+  return personLoads(plans, capacity).filter((l) => here.has(l.person));
 }
 
 /** The 1-based place of an offset, from the analysis's one line index. */
