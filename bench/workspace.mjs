@@ -204,7 +204,8 @@ const cpuBefore = server.cpuMs();
 await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
 const idleCpu = server.cpuMs() - cpuBefore;
 let answered = false;
-void idleHeld.then(() => { answered = true; });
+// Disposing the connection rejects the request still held: that is the expected end, not an error.
+void idleHeld.then(() => { answered = true; }, () => {});
 log(`idle ${IDLE_MS / 1000} s: ${ms(idleCpu)} ms CPU; the held request ${answered ? 'was answered (unexpected)' : 'is still held'}`);
 await server.dispose();
 
