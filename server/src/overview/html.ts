@@ -206,6 +206,8 @@ a { color: var(--link); }
 table { border-collapse: collapse; margin: .3em 0 .8em; }
 caption { text-align: left; padding: .2em 0; font-size: .9em; }
 th, td { border: 1px solid var(--border); padding: 3px 6px; text-align: left; vertical-align: top; }
+/* Long unbroken words (a plan's path in the load across a scope) wrap rather than push a table past the page. */
+table.list td { overflow-wrap: anywhere; }
 thead th { background: var(--head-bg); }
 tbody th { font-weight: 600; white-space: nowrap; }
 .scroll { overflow-x: auto; }
