@@ -157,6 +157,12 @@ export function runReport(argv: readonly string[], cwd: string): number {
     }
     return analyses.get(path);
   };
+  // The plans of each scope, found once per configuration (not once per reported plan).
+  const members = new Map<string, readonly string[]>();
+  const membersOf = (configPath: string): readonly string[] => {
+    if (!members.has(configPath)) members.set(configPath, scopes.members(configPath, []));
+    return members.get(configPath)!;
+  };
   let failed = false;
   for (const file of files) {
     // Plans a configuration ignores are not reported, as `crmteam lint` does not check them.
@@ -176,7 +182,7 @@ export function runReport(argv: readonly string[], cwd: string): number {
     const setup = configPath === undefined ? undefined : scopes.setup(configPath);
     const scope = setup === undefined ? undefined : {
       capacity: setup.config.config.capacity,
-      plans: scopes.members(configPath!, [file]).flatMap((member) => {
+      plans: membersOf(configPath!).flatMap((member) => {
         const other = analysisOf(member);
         return other === undefined ? [] : [{ analysis: other, file: displayPath(member, cwd) }];
       }),
