@@ -101,18 +101,25 @@ function analyzeOptions(options: LintFileOptions) {
 export function report(lines: LineIndex, finding: Finding): ReportedFinding {
   const start = lines.position(finding.range.start);
   const end = lines.position(finding.range.end);
+  return reportedAt(finding, { ...start, endLine: end.line, endCharacter: end.character },
+    finding.related.map((r) => ({ ...lines.position(r.range.start), message: r.message })));
+}
+
+/** A finding as the CLI reports it, from its 0-based place and the 0-based places of its related information. */
+export function reportedAt(
+  finding: Finding,
+  at: { line: number; character: number; endLine: number; endCharacter: number },
+  related: readonly { line: number; character: number; message: string; file?: string }[],
+): ReportedFinding {
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
+    line: at.line + 1,
+    column: at.character + 1,
+    endLine: at.endLine + 1,
+    endColumn: at.endCharacter + 1,
     fixable: finding.fixes.some((f) => f.safety === 'safe'),
-    related: finding.related.map((r) => {
-      const pos = lines.position(r.range.start);
-      return { line: pos.line + 1, column: pos.character + 1, message: r.message };
-    }),
+    related: related.map((r) => ({ line: r.line + 1, column: r.character + 1, message: r.message, ...(r.file !== undefined ? { file: r.file } : {}) })),
   };
 }

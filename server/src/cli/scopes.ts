@@ -12,7 +12,7 @@ import type { ScopeFinding } from '../scope/checkScope';
 import { isIgnored } from '../scope/folder';
 import { analyzeRoster, type Roster } from '../scope/roster';
 import type { ReportedFinding } from './lint';
-import { report } from './lint';
+import { report, reportedAt } from './lint';
 
 export interface ScopeSetup {
   readonly configPath: string;
@@ -113,22 +113,12 @@ export class Scopes {
 /** A cross-plan finding as the CLI reports it; related places in other files are named by their display path. */
 export function reportScopeFinding(scopeFinding: ScopeFinding, displayOf: (scopeName: string) => string): ReportedFinding {
   const { finding, at, relatedAt } = scopeFinding;
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    line: at.line + 1,
-    column: at.character + 1,
-    endLine: at.endLine + 1,
-    endColumn: at.endCharacter + 1,
-    fixable: finding.fixes.some((f) => f.safety === 'safe'),
-    related: finding.related.map((r, i) => ({
-      line: relatedAt[i]!.line + 1,
-      column: relatedAt[i]!.character + 1,
-      message: r.message,
-      ...(r.file !== undefined ? { file: displayOf(r.file) } : {}),
-    })),
-  };
+  return reportedAt(finding, at, finding.related.map((r, i) => ({
+    line: relatedAt[i]!.line,
+    character: relatedAt[i]!.character,
+    message: r.message,
+    ...(r.file !== undefined ? { file: displayOf(r.file) } : {}),
+  })));
 }
 
 /** The findings of a configuration or roster file, for the report. */
