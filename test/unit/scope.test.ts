@@ -83,3 +83,25 @@ test('a suppression of a cross-plan rule is settled by the cross-plan pass: used
   assert.match(finding!.message, /over-allocated-across-plans/);
   assert.equal(finding!.fixes.length, 1);
 });
+
+test('a person shared by many plans: the message counts every plan and names the largest; at most 10 related places', () => {
+  const files = new Map([['crmteam.config.yaml', 'crmteam-config: 1\nroster: people.yaml\n'], ['people.yaml', ROSTER]]);
+  // 30 plans: jdoe at 10% in each, except 40% in p07 and 20% in p12 to p22.
+  for (let i = 0; i < 30; i++) {
+    const pct = i === 7 ? 40 : i >= 12 && i <= 22 ? 20 : 10;
+    files.set(`p${String(i).padStart(2, '0')}.crmteam.yaml`, PLAN.replace('60%', `${pct}%`));
+  }
+  const finding = checkFolder(files).findings.get('p00.crmteam.yaml')!.find((f) => f.ruleId === 'over-allocated-across-plans')!;
+  assert.match(finding.message, /allocated 440% in total across 30 plans .*\(40% in p07\.crmteam\.yaml, 20% in p12\.crmteam\.yaml, 20% in p13\.crmteam\.yaml, 20% in p14\.crmteam\.yaml, 20% in p15\.crmteam\.yaml, and 25 more plans\)/);
+  assert.equal(finding.related.length, 10);
+  // The largest of the others, in their order in the scope.
+  assert.deepEqual(finding.related.map((r) => r.file), ['p07', 'p12', 'p13', 'p14', 'p15', 'p16', 'p17', 'p18', 'p19', 'p20'].map((p) => `${p}.crmteam.yaml`));
+  // A small scope names every plan and points at every other one.
+  const small = new Map([...files].filter(([name]) => !/^p(0[3-9]|[12]\d)/.test(name)));
+  const few = checkFolder(small).findings.get('p00.crmteam.yaml')!.find((f) => f.ruleId === 'over-allocated-across-plans');
+  assert.equal(few, undefined, '30% in three plans is within capacity');
+  const three = new Map([...small].map(([name, text]) => [name, text.replace(/allocation: \d+%/, 'allocation: 40%')]));
+  const shown = checkFolder(three).findings.get('p00.crmteam.yaml')!.find((f) => f.ruleId === 'over-allocated-across-plans')!;
+  assert.match(shown.message, /\(40% in p00\.crmteam\.yaml, 40% in p01\.crmteam\.yaml, 40% in p02\.crmteam\.yaml\)/);
+  assert.equal(shown.related.length, 2);
+});

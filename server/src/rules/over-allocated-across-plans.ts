@@ -2,7 +2,10 @@
 // capacity, in every plan concerned, with related information at the allocations in the other plans.
 
 import type { AllocationFact } from '../plan/facts';
-import { defineScopeRule } from './rule';
+import { defineScopeRule, MAX_RELATED_PLACES } from './rule';
+
+/** Up to this many plans, the message names each one with its allocation; beyond, the largest this many less one. */
+const LISTED_PLANS = 6;
 
 export default defineScopeRule({
   meta: {
@@ -23,7 +26,9 @@ export default defineScopeRule({
       howToFix:
         'Lower an allocation in one of the plans, or give one of the roles to someone else. The finding appears at ' +
         'each of the person\'s allocations in every plan concerned and points at the others. When one plan alone ' +
-        'exceeds 100%, `over-allocated` reports it instead. A different limit is set with `capacity` in the configuration.',
+        'exceeds 100%, `over-allocated` reports it instead. A different limit is set with `capacity` in the configuration. ' +
+        `When the person is in many plans, the finding names the largest allocations and points at the ${MAX_RELATED_PLACES} largest ` +
+        'elsewhere; hovering the id in an editor, or `crmteam report`, shows all of them.',
       bad:
         '# file: crmteam.config.yaml\ncrmteam-config: 1\nroster: people.yaml\n' +
         '# file: people.yaml\ncrmteam-roster: 1\npeople:\n  jdoe: { name: John Doe, department: it }\n' +
@@ -57,17 +62,29 @@ export default defineScopeRule({
       if (total <= capacity) continue;
       const name = names.get(id);
       const who = name ? `${name} (\`${id}\`)` : `\`${id}\``;
-      const parts = [...perPlan].map(([file, n]) => `${n}% in ${file}`).join(', ');
+      const listed = perPlan.size <= LISTED_PLANS ? [...perPlan] : largestFirst([...perPlan], ([, n]) => n).slice(0, LISTED_PLANS - 1);
+      const parts = listed.map(([file, n]) => `${n}% in ${file}`).join(', ') + (listed.length < perPlan.size ? `, and ${perPlan.size - listed.length} more plans` : '');
       const plural = perPlan.size === 1 ? 'plan' : 'plans';
       for (const entry of entries) {
         report(entry.file, {
           at: entry.allocation.at,
           message: `${who} is allocated ${total}% in total across ${perPlan.size} ${plural} that share a configuration (${parts}), more than the capacity of ${capacity}%. Lower an allocation, here or in another plan, or hand a role to someone else.`,
-          related: entries
-            .filter((other) => other !== entry)
+          related: fewest(entries.filter((other) => other !== entry))
             .map((other) => ({ file: other.file, at: other.allocation.at, message: `${other.allocation.percent}% as ${other.allocation.role} in ${other.file}` })),
         });
       }
     }
   },
 });
+
+/** Sorted by `size`, largest first; equal sizes keep their order. */
+function largestFirst<T>(items: readonly T[], size: (item: T) => number): T[] {
+  return items.map((item, i) => ({ item, i })).sort((a, b) => size(b.item) - size(a.item) || a.i - b.i).map((x) => x.item);
+}
+
+/** The related allocations: all of them, or the largest `MAX_RELATED_PLACES`, in their order in the scope. */
+function fewest(others: readonly { file: string; allocation: AllocationFact }[]): { file: string; allocation: AllocationFact }[] {
+  if (others.length <= MAX_RELATED_PLACES) return [...others];
+  const kept = new Set(largestFirst(others, (o) => o.allocation.percent).slice(0, MAX_RELATED_PLACES));
+  return others.filter((o) => kept.has(o));
+}

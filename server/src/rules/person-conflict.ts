@@ -2,7 +2,7 @@
 // roster): ids are organisation-wide within a configuration's scope.
 
 import type { PersonFact } from '../plan/facts';
-import { defineScopeRule } from './rule';
+import { defineScopeRule, MAX_RELATED_PLACES } from './rule';
 
 export default defineScopeRule({
   meta: {
@@ -54,7 +54,7 @@ export default defineScopeRule({
         report(here.file, {
           at: here.person.key,
           message: `\`${id}\` is ${what} ${there}${others.length > 1 ? ` (and differs in ${others.length - 1} more)` : ''}: within plans that share a configuration, one id names one person. Make the entries agree, or give one of them another id.`,
-          related: others.map((other) => ({
+          related: others.slice(0, MAX_RELATED_PLACES).map((other) => ({
             file: other.file,
             at: other.person.key,
             message: `\`${id}\` ${other.inRoster ? 'in the roster' : `in ${other.file}`}: ${[other.person.name, other.person.email].filter(Boolean).join(', ')}`,

@@ -91,6 +91,13 @@ export interface ScopeContext {
   report(file: string, report: ScopeReport): void;
 }
 
+/**
+ * The most related places a cross-plan finding lists. A person shared by 200 plans would otherwise give each of the
+ * 200 findings 199 related places: unreadable in an editor's problem list and quadratic in the size of a scope. The
+ * message still counts every plan; the person's hover and `crmteam report` show the whole load.
+ */
+export const MAX_RELATED_PLACES = 10;
+
 export interface ScopeReport {
   readonly at: Place;
   readonly message: string;
