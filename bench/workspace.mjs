@@ -10,6 +10,7 @@
 //
 //   node esbuild.mjs && node bench/workspace.mjs           writes the "Workspace scale" section of bench/RESULTS.md
 //   node bench/workspace.mjs --quick                        400 plans, 10 s idle, no RESULTS.md
+//   CRMTEAM_BENCH_PROFILE=<dir> node bench/workspace.mjs    also writes the server's CPU profile into <dir>
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,7 +85,9 @@ function timings(stderr) {
 
 class Server {
   constructor() {
-    this.child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const profile = process.env.CRMTEAM_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.CRMTEAM_BENCH_PROFILE] : [];
+    this.child = spawn(process.execPath, [...profile, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
@@ -116,10 +119,14 @@ class Server {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   }
 
+  /** Shuts the server down as a client does (shutdown, exit), so a CPU profile gets written; kills it after 10 s. */
   async dispose() {
     await this.connection.sendRequest('shutdown').catch(() => undefined);
+    await this.connection.sendNotification('exit').catch(() => undefined);
+    const killed = setTimeout(() => this.child.kill(), 10_000);
+    await this.exited;
+    clearTimeout(killed);
     this.connection.dispose();
-    this.child.kill();
   }
 }
 

@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import type { ClientCapabilities, Diagnostic, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { nodeWorkspaceFiles } from '../../server/src/lsp/nodeFiles';
+import { CheckWorkers } from '../../server/src/lsp/checkWorkers';
+import type { PlanChecker } from '../../server/src/lsp/analysisSource';
 import { repoPath } from '../harness/repo';
 import { LspPair, positionOf, PUSH_CAPABILITIES, VSCODE_CAPABILITIES } from './lspPair';
 
@@ -23,8 +25,8 @@ function workspace(): { dir: string; uri: (name: string) => string } {
   return { dir, uri: (name) => pathToFileURL(join(dir, name)).href };
 }
 
-async function start(dir: string, settings: unknown = {}, capabilities = CAPABILITIES): Promise<LspPair> {
-  return LspPair.start({ workspaceFolders: [pathToFileURL(dir).href], settings, capabilities, server: { workspaceFiles: nodeWorkspaceFiles } });
+async function start(dir: string, settings: unknown = {}, capabilities = CAPABILITIES, planChecker?: (log: (m: string) => void) => PlanChecker): Promise<LspPair> {
+  return LspPair.start({ workspaceFolders: [pathToFileURL(dir).href], settings, capabilities, server: { workspaceFiles: nodeWorkspaceFiles, ...(planChecker ? { planChecker } : {}) } });
 }
 
 function workspacePull(pair: LspPair, previous: WorkspaceDocumentDiagnosticReport[] = []): Promise<WorkspaceDiagnosticReport> {
@@ -51,6 +53,79 @@ test('closed plans get their findings, cross-plan ones included, with related pl
     assert.equal(cross(itemsOf(report, uri('service.crmteam.yaml'))).length, 1);
     assert.ok(!report.items.some((r) => r.uri.includes('legacy-crm')), 'ignored plans are not reported');
     assert.ok(!(sales ?? []).some((d) => d.code === 'unknown-person'), 'roster people are known');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('closed plans checked in worker threads (as the Node server does) are reported exactly as on the main thread', { timeout: 60_000 }, async (t) => {
+  const { dir } = workspace();
+  const reports: WorkspaceDiagnosticReport[] = [];
+  // The workers do not keep a process alive (a server whose client has gone must exit): this test must stay up.
+  const keepAlive = setInterval(() => {}, 1_000);
+  t.after(() => clearInterval(keepAlive));
+  for (const checker of [undefined, (log: (m: string) => void) => new CheckWorkers({ workerScript: repoPath('dist', 'server.js'), log, size: 2 })]) {
+    const pair = await start(dir, {}, CAPABILITIES, checker);
+    try {
+      reports.push(await workspacePull(pair));
+    } finally {
+      await pair.dispose();
+    }
+  }
+  const items = (r: WorkspaceDiagnosticReport) => r.items.map((x) => [x.uri, x.kind === 'full' ? x.items : []]).sort();
+  assert.ok(items(reports[0]!).length >= 4);
+  assert.deepEqual(items(reports[1]!), items(reports[0]!));
+});
+
+test('a plan that cannot be checked (its worker died) is reported as such, not left without findings', async () => {
+  const { dir, uri } = workspace();
+  const failing = (): PlanChecker => ({ check: () => Promise.reject(new Error('The worker checking it exited with code 134.')), dispose: () => undefined });
+  const pair = await start(dir, {}, CAPABILITIES, failing);
+  try {
+    const sales = itemsOf(await workspacePull(pair), uri('sales.crmteam.yaml'));
+    assert.equal(sales?.length, 1);
+    assert.match(sales![0]!.message, /could not be checked/);
+    assert.equal(sales![0]!.severity, 1);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('after an edit, only the plans whose findings changed get a full report; an edit that changes none leaves the request held', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmteam-ws-'));
+  const plan = (name: string, person: string, pct: number) =>
+    `crmteam: 1\nproject:\n  name: ${name}\nroles:\n  itOwner: { person: ${person}, allocation: ${pct}% }\n`;
+  writeFileSync(join(dir, 'crmteam.config.yaml'), 'crmteam-config: 1\nroster: people.yaml\n');
+  writeFileSync(join(dir, 'people.yaml'), 'crmteam-roster: 1\npeople:\n  jdoe: { name: John Doe, department: it }\n  akim: { name: Ann Kim, department: it }\n');
+  writeFileSync(join(dir, 'a.crmteam.yaml'), plan('A', 'jdoe', 60));
+  writeFileSync(join(dir, 'b.crmteam.yaml'), plan('B', 'jdoe', 60));
+  writeFileSync(join(dir, 'c.crmteam.yaml'), plan('C', 'akim', 30));
+  const uri = (name: string) => pathToFileURL(join(dir, name)).href;
+  const pair = await start(dir);
+  try {
+    const first = await workspacePull(pair);
+    assert.equal(cross(itemsOf(first, uri('b.crmteam.yaml'))).length, 1);
+    const a = uri('a.crmteam.yaml');
+    const text = plan('A', 'jdoe', 60);
+    await pair.open(a, text);
+    await pair.pullItems(a);
+    let answered: WorkspaceDiagnosticReport | undefined;
+    const held = workspacePull(pair, first.items).then((r) => { answered = r; return r; });
+    // Renaming the project changes no cross-plan finding anywhere: nothing to report.
+    await pair.change(a, [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 9 } }, newText: 'Alpha' }]);
+    await pair.pullItems(a);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, undefined, 'no sibling\'s findings changed, so the request stays held');
+    // 60% → 50%: B's total changes, C's findings do not.
+    const at = positionOf(plan('Alpha', 'jdoe', 60), 'allocation: 60%', 0, 'allocation: '.length);
+    await pair.change(a, [{ range: { start: at, end: { line: at.line, character: at.character + 2 } }, newText: '50' }]);
+    await pair.pullItems(a);
+    const next = await held;
+    const kinds = Object.fromEntries(next.items.map((r) => [r.uri.slice(r.uri.lastIndexOf('/') + 1), r.kind]));
+    assert.equal(kinds['b.crmteam.yaml'], 'full');
+    assert.match(cross(itemsOf(next, uri('b.crmteam.yaml')))[0]!.message, /110%/);
+    assert.equal(kinds['c.crmteam.yaml'], 'unchanged');
+    assert.equal(kinds['crmteam.config.yaml'], 'unchanged');
   } finally {
     await pair.dispose();
   }

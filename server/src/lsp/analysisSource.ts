@@ -9,7 +9,10 @@
 // are analysed again at once. The inputs themselves are fetched by the source through `inputsFor(uri)`, after it
 // has read the stamp, so an analysis is always labelled with a stamp no newer than its inputs.
 
+import type { Diagnostic } from 'vscode-languageserver';
 import { analyze } from '../engine/analyze';
+import { diagnostics } from '../features/diagnostics';
+import type { PlanFacts } from '../plan/facts';
 import { analyzeConfig, type Config } from '../scope/config';
 import { analyzeRoster, type Roster } from '../scope/roster';
 import { ruleLevelsFromObject } from '../core/ruleOptions';
@@ -123,6 +126,36 @@ export function analyzeDocument(document: SourceDocument, inputs: AnalysisInputs
     onRuleError: (ruleId, error) => log(`The rule ${ruleId} threw; it was reported as one finding. ${describeError(error)}`),
   });
   return { analysis, ctx: featureContext({ uri: document.uri, version: document.version, lines: analysis.lines }, inputs.settings, inputs.docsBase) };
+}
+
+/** What the workspace index keeps of a plan that is not open: its diagnostics and what the cross-plan rules need. */
+export interface Checked {
+  /** Without code-action data: a closed plan has no analysis to find fixes in. */
+  readonly diagnostics: Diagnostic[];
+  readonly facts: PlanFacts;
+}
+
+/** Checks a plan that is not open, from its file's text: the same analysis as an open document's. */
+export function checkDocument(document: SourceDocument, inputs: AnalysisInputs, log: (message: string) => void): Checked {
+  const found = analyzeDocument(document, inputs, log);
+  return {
+    diagnostics: diagnostics(found.analysis, found.ctx).map(({ data: _data, ...diagnostic }) => diagnostic),
+    facts: found.analysis.facts,
+  };
+}
+
+/** Checks plans that are not open for the workspace index: on the calling thread, or in worker threads (Node). */
+export interface PlanChecker {
+  check(document: SourceDocument, inputs: AnalysisInputs): Promise<Checked>;
+  dispose(): void;
+}
+
+/** The checker that works on the calling thread (in-process tests, the web). */
+export function localPlanChecker(log: (message: string) => void): PlanChecker {
+  return {
+    check: async (document, inputs) => checkDocument(document, inputs, log),
+    dispose: () => undefined,
+  };
 }
 
 /** The parsed configuration and roster of the last few scopes seen: the same texts come with every analysis. */

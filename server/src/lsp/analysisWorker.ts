@@ -1,9 +1,10 @@
 // Runs inside a worker thread for large documents: analyses the versions it is sent and answers document requests
-// from its latest analysis, with the same request table as the main thread (see largeDocuments.ts for the why).
+// from its latest analysis, with the same request table as the main thread (see largeDocuments.ts for the why). The
+// same worker script checks plans that are not open for the workspace index (checkWorkers.ts).
 
 import { parentPort } from 'node:worker_threads';
 import { ResponseError } from 'vscode-languageserver';
-import { analyzeDocument, type AnalysisInputs, type SourceDocument } from './analysisSource';
+import { analyzeDocument, checkDocument, type AnalysisInputs, type SourceDocument } from './analysisSource';
 import { describeError } from './handler';
 import { runDocumentRequest, type AnalysisMethod, type ClientSupport, type Found } from './requests';
 
@@ -32,7 +33,15 @@ export interface DropMessage {
   readonly uri: string;
 }
 
-export type ToWorker = AnalyzeMessage | RequestMessage | DropMessage;
+/** A plan that is not open, checked for the workspace index (checkWorkers.ts): answered with `Checked`, not kept. */
+export interface CheckMessage {
+  readonly kind: 'check';
+  readonly id: number;
+  readonly document: SourceDocument;
+  readonly inputs: AnalysisInputs;
+}
+
+export type ToWorker = AnalyzeMessage | RequestMessage | DropMessage | CheckMessage;
 
 export type FromWorker =
   | { readonly kind: 'analyzed'; readonly uri: string; readonly version: number; readonly stamp: number }
@@ -56,10 +65,20 @@ export function runAnalysisWorker(): void {
   const latest = new Map<string, Held>();
   const send = (message: FromWorker) => port.postMessage(message);
   const log = (message: string) => send({ kind: 'log', message });
+  const sendError = (id: number, error: unknown) => {
+    const e = error instanceof Error ? error : new Error(String(error));
+    send({ kind: 'error', id, name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) });
+  };
 
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'drop') {
       latest.delete(message.uri);
+    } else if (message.kind === 'check') {
+      try {
+        send({ kind: 'response', id: message.id, result: checkDocument(message.document, message.inputs, log) });
+      } catch (error) {
+        sendError(message.id, error);
+      }
     } else if (message.kind === 'analyze') {
       const { document, stamp } = message;
       try {
@@ -81,8 +100,7 @@ export function runAnalysisWorker(): void {
         if (error instanceof ResponseError) {
           send({ kind: 'refused', id: message.id, code: error.code, message: error.message, data: error.data as unknown });
         } else {
-          const e = error instanceof Error ? error : new Error(String(error));
-          send({ kind: 'error', id: message.id, name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) });
+          sendError(message.id, error);
         }
       }
     }

@@ -386,7 +386,7 @@ export class WorkerAnalysisSource implements AnalysisSource {
 }
 
 /** An exception thrown in a worker, rebuilt with the worker's own stack so that the log shows where it happened. */
-function workerError(name: string, message: string, stack: string | undefined): Error {
+export function workerError(name: string, message: string, stack: string | undefined): Error {
   const error = new Error(message);
   error.name = name;
   if (stack !== undefined) error.stack = `${stack}\n    (in an analysis worker)`;

@@ -6,12 +6,14 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runAnalysisWorker } from './analysisWorker';
 import { bundledDocsBase } from '../common/docsBase';
 import { describeError } from './handler';
+import { CheckWorkers } from './checkWorkers';
 import { LargeDocumentSource } from './largeDocuments';
 import { nodeWorkspaceFiles } from './nodeFiles';
 import { startServer } from './server';
 
 if (!isMainThread) {
-  // The same bundle serves as the analysis worker for large documents (see largeDocuments.ts).
+  // The same bundle serves as the analysis worker for large documents (largeDocuments.ts) and for checking the
+  // workspace's closed plans (checkWorkers.ts).
   runAnalysisWorker();
 } else {
   const connection = createConnection(ProposedFeatures.all);
@@ -24,5 +26,6 @@ if (!isMainThread) {
     docsBase: bundledDocsBase(),
     analysisSource: (options) => new LargeDocumentSource({ ...options, workerScript: __filename }),
     workspaceFiles: nodeWorkspaceFiles,
+    planChecker: (log) => new CheckWorkers({ workerScript: __filename, log }),
   });
 }

@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DIAGNOSTIC_SOURCE, FIX_ALL_KIND, NewPlanTemplateRequest, OverviewRequest, type InitializationOptions, type NewPlanTemplateResult, type OverviewResult,
 } from '../common/protocol';
-import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions } from './analysisSource';
+import type { AnalysisHandle, AnalysisSource, AnalysisSourceOptions, PlanChecker } from './analysisSource';
 import type { PlanFacts } from '../plan/facts';
 import { analyzeConfig, type SettingsFileAnalysis } from '../scope/config';
 import { analyzeRoster } from '../scope/roster';
@@ -50,6 +50,8 @@ export interface ServerOptions {
    * it there is no index: each open plan is checked alone, and no workspace diagnostics are offered.
    */
   readonly workspaceFiles?: WorkspaceFiles;
+  /** Checks the workspace's plans that are not open; on the main thread by default. Node passes worker threads. */
+  readonly planChecker?: (log: (message: string) => void) => PlanChecker;
 }
 
 /**
@@ -225,6 +227,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         docsBase: () => docsBase,
         log: (message) => logger.error(message),
         onOpenChanged: openPlansChanged,
+        ...(options.planChecker ? { checker: options.planChecker((message) => logger.error(message)) } : {}),
       });
     }
     return { capabilities: capabilities(support, index !== undefined), serverInfo: { name: 'crmteam-language-server' } };

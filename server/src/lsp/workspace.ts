@@ -7,7 +7,6 @@ import {
   DiagnosticSeverity, DocumentDiagnosticReportKind,
   type Diagnostic, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { analyze } from '../engine/analyze';
 import type { Finding } from '../core/finding';
 import { ruleLevelsFromObject, type RuleLevels } from '../core/ruleOptions';
 import { effectiveLevels } from '../engine/analyze';
@@ -22,6 +21,8 @@ import { isIgnored, isPlanFileName } from '../scope/folder';
 import { analyzeRoster, type Roster } from '../scope/roster';
 import { featureContext } from './convert';
 import { LineIndex } from '../core/lines';
+import { localPlanChecker, type PlanChecker } from './analysisSource';
+import { describeError } from './handler';
 
 /** File access for the index: the Node server reads the disk; a web client could hand texts over instead. */
 export interface WorkspaceFiles {
@@ -38,7 +39,12 @@ export interface WorkspaceIndexOptions {
   readonly log: (message: string) => void;
   /** Open documents whose cross-plan findings or inputs changed: the server re-checks or refreshes them. */
   readonly onOpenChanged: (uris: readonly string[], inputsChanged: boolean) => void;
+  /** Checks the plans that are not open; on the calling thread by default (Node passes worker threads). */
+  readonly checker?: PlanChecker;
 }
+
+/** How many closed plans are read and checked at once while the workspace is indexed. */
+const CHECKS_AT_ONCE = 16;
 
 interface PlanEntry {
   readonly uri: string;
@@ -49,6 +55,8 @@ interface PlanEntry {
   facts?: PlanFacts;
   /** The plan's own findings as diagnostics, for a closed plan (open plans get document diagnostics). */
   own: Diagnostic[];
+  /** Changes exactly when `own` does (a number from the index's one counter): part of the report's key. */
+  ownStamp: number;
 }
 
 interface ScopeEntry {
@@ -58,13 +66,21 @@ interface ScopeEntry {
   rosterUri?: string;
   rosterText?: string;
   roster?: Roster;
+  /** The configuration's and the roster's own diagnostics, made when they are read. */
+  configItems: Diagnostic[];
+  rosterItems: Diagnostic[];
   /** Cross-plan findings by plan URI, from the newest facts. */
   cross: Map<string, ScopeFinding[]>;
-  /** Bumped whenever `cross` changes: part of open documents' result ids. */
+  /**
+   * For each plan of the scope, a number that changes exactly when its cross-plan findings do (from the index's one
+   * counter, so a plan moving to another scope never meets an old number): part of result ids.
+   */
+  crossStamps: Map<string, number>;
+  /** Bumped whenever the scope is checked again (the configuration's findings may have changed). */
   version: number;
 }
 
-/** A reported file: its result id changes exactly when its items do. */
+/** A reported file: its result id changes when its items do, which its key (made of stamps) tells. */
 interface Reported {
   key: string;
   resultId: string;
@@ -77,6 +93,10 @@ export class WorkspaceIndex {
   private readonly scopes = new Map<string, ScopeEntry>();
   private readonly reported = new Map<string, Reported>();
   private counter = 0;
+  /** The one counter behind every stamp. */
+  private stamps = 0;
+  private readonly checker: PlanChecker;
+  private wakeScheduled = false;
   private waiters: (() => void)[] = [];
   private scanned: Promise<void> = Promise.resolve();
   private configsRead: Promise<void> = Promise.resolve();
@@ -84,7 +104,9 @@ export class WorkspaceIndex {
   /** The person's `crmteam.rules` (of the first workspace folder): they apply to the cross-plan rules too. */
   private overrides: RuleLevels = new Map();
 
-  constructor(private readonly options: WorkspaceIndexOptions) {}
+  constructor(private readonly options: WorkspaceIndexOptions) {
+    this.checker = options.checker ?? localPlanChecker(options.log);
+  }
 
   /** Starts indexing the folders (workspace folder URIs, without a trailing slash). */
   start(folders: readonly string[]): void {
@@ -109,13 +131,7 @@ export class WorkspaceIndex {
     for (const uri of uris.filter((u) => basename(u) === CONFIG_FILE_NAME)) await this.loadScope(uri);
     for (const uri of uris.filter((u) => isPlanFileName(basename(u)))) this.placePlan(uri);
     configsDone();
-    let n = 0;
-    for (const entry of [...this.plans.values()]) {
-      if (this.disposed) return;
-      if (!entry.open) await this.readClosed(entry);
-      // Let requests through while a large workspace is read.
-      if (++n % 8 === 0) await yieldNow();
-    }
+    await this.readAllClosed([...this.plans.values()]);
     // Open plans were checked before their siblings were read: their cross-plan findings are new.
     if (this.disposed) return;
     for (const scope of this.scopes.values()) this.recompute(scope, true);
@@ -172,7 +188,7 @@ export class WorkspaceIndex {
         }],
       };
     }
-    return { key: String(scope.version), items: (scope.cross.get(uri) ?? []).map((f) => this.crossDiagnostic(scope, f)) };
+    return { key: String(scope.crossStamps.get(uri) ?? 0), items: (scope.cross.get(uri) ?? []).map((f) => this.crossDiagnostic(scope, f)) };
   }
 
   // ---- files changing on disk ----
@@ -211,7 +227,7 @@ export class WorkspaceIndex {
   async settingsChanged(): Promise<void> {
     await this.scanned;
     if (this.folders[0] !== undefined) this.overrides = ruleLevelsFromObject((await this.options.settingsFor(this.folders[0])).rules);
-    for (const entry of this.plans.values()) if (!entry.open) await this.readClosed(entry);
+    await this.readAllClosed([...this.plans.values()]);
     for (const scope of this.scopes.values()) this.recompute(scope, false);
     this.changed();
   }
@@ -230,8 +246,8 @@ export class WorkspaceIndex {
       const reports: WorkspaceDocumentDiagnosticReport[] = [];
       let anyFull = false;
       if (on) {
-        for (const [uri, items] of this.closedReports()) {
-          const reported = this.resultFor(uri, items);
+        for (const [uri, key, items] of this.closedReports()) {
+          const reported = this.resultFor(uri, key, items);
           if (previous.get(uri) === reported.resultId) {
             reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Unchanged, resultId: reported.resultId });
           } else {
@@ -244,7 +260,7 @@ export class WorkspaceIndex {
         // Turned off: what was reported for closed plans is taken back once (empty reports), then nothing more.
         for (const [uri, known] of this.reported) {
           if (known.items.length === 0) continue;
-          const cleared = this.resultFor(uri, []);
+          const cleared = this.resultFor(uri, 'off', () => []);
           anyFull = true;
           reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: cleared.resultId, items: [] });
         }
@@ -255,14 +271,24 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Wakes a held workspace request to look again (for example after the settings changed). */
+  /**
+   * Wakes a held workspace request to look again (for example after the settings changed). It looks in a later
+   * turn of the event loop, so the answer to the request that caused the change (an open plan's own diagnostics)
+   * goes out first, and changes made in one turn are reported together.
+   */
   changed(): void {
     this.counter++;
-    for (const wake of this.waiters.splice(0)) wake();
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    later(() => {
+      this.wakeScheduled = false;
+      for (const wake of this.waiters.splice(0)) wake();
+    });
   }
 
   dispose(): void {
     this.disposed = true;
+    this.checker.dispose();
     this.changed();
   }
 
@@ -284,22 +310,26 @@ export class WorkspaceIndex {
     });
   }
 
-  private *closedReports(): Generator<[string, Diagnostic[]]> {
+  /**
+   * Every closed file's report: its URI, a key that changes when its items do, and how to make the items. Items are
+   * only made for files whose key changed, so a report after an edit costs what changed, not the whole workspace.
+   */
+  private *closedReports(): Generator<[string, string, () => Diagnostic[]]> {
     for (const entry of this.plans.values()) {
       if (entry.open || entry.ignored) continue;
-      yield [entry.uri, [...entry.own, ...this.crossDiagnostics(entry.uri).items]];
+      const scope = entry.configUri === undefined ? undefined : this.scopes.get(entry.configUri);
+      yield [entry.uri, `${entry.ownStamp}:${scope?.crossStamps.get(entry.uri) ?? 0}`, () => [...entry.own, ...this.crossDiagnostics(entry.uri).items]];
     }
     for (const scope of this.scopes.values()) {
-      if (scope.analysis) yield [scope.configUri, this.settingsDiagnostics(scope.configUri, scope.text ?? '', scope.analysis.findings)];
-      if (scope.roster && scope.rosterUri) yield [scope.rosterUri, this.settingsDiagnostics(scope.rosterUri, scope.rosterText ?? '', scope.roster.findings)];
+      if (scope.analysis) yield [scope.configUri, `config:${scope.version}`, () => scope.configItems];
+      if (scope.roster && scope.rosterUri) yield [scope.rosterUri, `roster:${scope.version}`, () => scope.rosterItems];
     }
   }
 
-  private resultFor(uri: string, items: Diagnostic[]): Reported {
-    const key = JSON.stringify(items);
+  private resultFor(uri: string, key: string, items: () => Diagnostic[]): Reported {
     const known = this.reported.get(uri);
     if (known && known.key === key) return known;
-    const reported = { key, resultId: `w${++this.counter}`, items };
+    const reported = { key, resultId: `w${++this.counter}`, items: items() };
     this.reported.set(uri, reported);
     return reported;
   }
@@ -346,7 +376,7 @@ export class WorkspaceIndex {
     const scope = configUri === undefined ? undefined : this.scopes.get(configUri);
     const ignored = scope?.analysis !== undefined && isIgnored(scope.analysis.config.ignore, relativeTo(dirname(configUri!), uri));
     const existing = this.plans.get(uri);
-    const entry: PlanEntry = existing ?? { uri, ignored, open: false, own: [] };
+    const entry: PlanEntry = existing ?? { uri, ignored, open: false, own: [], ownStamp: 0 };
     if (configUri !== undefined) entry.configUri = configUri;
     else delete entry.configUri;
     entry.ignored = ignored;
@@ -369,9 +399,12 @@ export class WorkspaceIndex {
   /** Reads a configuration and its roster. A configuration that cannot be read leaves its plans with the defaults. */
   private async loadScope(configUri: string): Promise<void> {
     const text = await this.options.files.read(configUri);
-    const scope: ScopeEntry = this.scopes.get(configUri) ?? { configUri, cross: new Map(), version: 0 };
+    const scope: ScopeEntry = this.scopes.get(configUri) ?? { configUri, cross: new Map(), crossStamps: new Map(), version: 0, configItems: [], rosterItems: [] };
     this.scopes.set(configUri, scope);
     delete scope.text; delete scope.analysis; delete scope.rosterUri; delete scope.rosterText; delete scope.roster;
+    scope.configItems = [];
+    scope.rosterItems = [];
+    scope.version = ++this.stamps;
     if (text === undefined) {
       this.options.log(`Cannot read ${configUri}; the plans it covers are checked with the defaults.`);
       return;
@@ -382,10 +415,12 @@ export class WorkspaceIndex {
     const rosterText = rosterUri === undefined ? undefined : await this.options.files.read(rosterUri);
     scope.text = text;
     scope.analysis = analyzeConfig(text, { exists: (rel) => resolveUri(dir, rel) === rosterUri && rosterText !== undefined });
+    scope.configItems = this.settingsDiagnostics(configUri, text, scope.analysis.findings);
     if (rosterUri !== undefined && rosterText !== undefined) {
       scope.rosterUri = rosterUri;
       scope.rosterText = rosterText;
       scope.roster = analyzeRoster(rosterText);
+      scope.rosterItems = this.settingsDiagnostics(rosterUri, rosterText, scope.roster.findings);
     }
   }
 
@@ -394,7 +429,7 @@ export class WorkspaceIndex {
     for (const uri of [...this.plans.keys()]) this.placePlan(uri);
     const open = [...this.plans.values()].filter((p) => p.open).map((p) => p.uri);
     this.options.onOpenChanged(open, true);
-    for (const entry of this.plans.values()) if (!entry.open) await this.readClosed(entry);
+    await this.readAllClosed([...this.plans.values()]);
     for (const scope of this.scopes.values()) this.recompute(scope, false);
     this.changed();
   }
@@ -402,34 +437,64 @@ export class WorkspaceIndex {
   private async rereadScopes(configUris: readonly string[]): Promise<void> {
     const members = [...this.plans.values()].filter((p) => p.configUri !== undefined && configUris.includes(p.configUri));
     this.options.onOpenChanged(members.filter((p) => p.open).map((p) => p.uri), true);
-    for (const entry of members) if (!entry.open) await this.readClosed(entry);
+    await this.readAllClosed(members);
     for (const uri of configUris) this.recompute(this.scopes.get(uri), false);
     this.changed();
   }
 
-  /** Analyses a closed plan from its file. */
+  /** Reads and checks the closed plans among `entries`, several at once (the checker may use worker threads). */
+  private async readAllClosed(entries: readonly PlanEntry[]): Promise<void> {
+    let next = 0;
+    const work = async () => {
+      while (next < entries.length && !this.disposed) {
+        const entry = entries[next++]!;
+        if (!entry.open) await this.readClosed(entry);
+        // Let requests through while a large workspace is read on this thread.
+        await later();
+      }
+    };
+    await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, work));
+  }
+
+  /** Checks a closed plan from its file, with the same analysis as an open one. */
   private async readClosed(entry: PlanEntry): Promise<void> {
     const text = await this.options.files.read(entry.uri);
     if (entry.open || this.disposed) return;
     if (text === undefined) {
-      entry.own = [];
+      this.setOwn(entry, []);
       delete entry.facts;
       return;
     }
     const settings = await this.options.settingsFor(entry.uri);
     if (this.disposed) return;
     const scope = entry.configUri === undefined ? undefined : this.scopes.get(entry.configUri);
-    const overrides: RuleLevels = ruleLevelsFromObject(settings.rules);
-    const config = scope?.analysis?.config;
-    const analysis = analyze(text, { levels: overrides, ...(config ? { config } : {}), ...(scope?.roster ? { roster: scope.roster } : {}) });
-    const ctx = featureContext({ uri: entry.uri, version: 0, lines: new LineIndex(text) }, settings, this.options.docsBase());
-    // Closed plans have no analysis to find fixes in: their diagnostics carry no code-action data.
-    entry.own = analysis.findings.map((f, i) => {
-      const d = toDiagnostic(f, i, ctx);
-      delete d.data;
-      return d;
-    });
-    entry.facts = analysis.facts;
+    const inputs = {
+      settings,
+      docsBase: this.options.docsBase(),
+      ...(scope?.text !== undefined ? { scope: { configText: scope.text, ...(scope.rosterText !== undefined ? { rosterText: scope.rosterText } : {}) } } : {}),
+    };
+    try {
+      const checked = await this.checker.check({ uri: entry.uri, languageId: 'crmteam-yaml', version: 0, text }, inputs);
+      if (entry.open || this.disposed) return;
+      this.setOwn(entry, checked.diagnostics);
+      entry.facts = checked.facts;
+    } catch (error) {
+      if (this.disposed) return;
+      this.options.log(`Checking ${entry.uri} failed. ${describeError(error)}`);
+      this.setOwn(entry, [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        message: 'This plan could not be checked (see the CRM Team output for why); open it to check it again.',
+      }]);
+      delete entry.facts;
+    }
+  }
+
+  private setOwn(entry: PlanEntry, own: Diagnostic[]): void {
+    if (JSON.stringify(own) === JSON.stringify(entry.own)) return;
+    entry.own = own;
+    entry.ownStamp = ++this.stamps;
   }
 
   private afterFactsChanged(entry: PlanEntry, except?: string): void {
@@ -453,17 +518,42 @@ export class WorkspaceIndex {
     const cross = new Map<string, ScopeFinding[]>();
     for (const [name, findings] of result) cross.set(byName.get(name)!, findings);
     const changedOpen: string[] = [];
+    const stamps = new Map<string, number>();
     for (const m of members) {
-      if (m.open && m.uri !== except && JSON.stringify(cross.get(m.uri) ?? []) !== JSON.stringify(scope.cross.get(m.uri) ?? [])) changedOpen.push(m.uri);
+      const before = scope.crossStamps.get(m.uri);
+      if (before !== undefined && sameShown(cross.get(m.uri) ?? [], scope.cross.get(m.uri) ?? [])) {
+        stamps.set(m.uri, before);
+        continue;
+      }
+      stamps.set(m.uri, ++this.stamps);
+      if (m.open && m.uri !== except) changedOpen.push(m.uri);
     }
     scope.cross = cross;
-    scope.version++;
+    scope.crossStamps = stamps;
     if (notifyOpen && changedOpen.length > 0 && !this.disposed) this.options.onOpenChanged(changedOpen, false);
   }
 }
 
 function sameFacts(a: PlanFacts | undefined, b: PlanFacts): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Whether two lists of cross-plan findings show the same (rule, severity, message, places, related information).
+ * Compared field by field: in a large scope every plan has findings with hundreds of related places.
+ */
+function sameShown(a: readonly ScopeFinding[], b: readonly ScopeFinding[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    return x.finding.ruleId === y.finding.ruleId && x.finding.severity === y.finding.severity && x.finding.message === y.finding.message
+      && samePlace(x.at, y.at) && x.finding.related.length === y.finding.related.length
+      && x.finding.related.every((r, j) => r.file === y.finding.related[j]!.file && r.message === y.finding.related[j]!.message && samePlace(x.relatedAt[j]!, y.relatedAt[j]!));
+  });
+}
+
+function samePlace(a: { line: number; character: number; endLine: number; endCharacter: number }, b: typeof a): boolean {
+  return a.line === b.line && a.character === b.character && a.endLine === b.endLine && a.endCharacter === b.endCharacter;
 }
 
 function basename(uri: string): string {
@@ -488,9 +578,11 @@ function resolveUri(dirUri: string, relativePath: string): string {
   return parts.join('/');
 }
 
-function yieldNow(): Promise<void> {
+/** Runs `callback` (or resolves) in a later turn of the event loop, after pending I/O. */
+function later(callback?: () => void): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof setImmediate === 'function') setImmediate(resolve);
-    else setTimeout(resolve, 0);
+    const done = () => { callback?.(); resolve(); };
+    if (typeof setImmediate === 'function') setImmediate(done);
+    else setTimeout(done, 0);
   });
 }
