@@ -15,7 +15,9 @@ import { nodeWorkspaceFiles } from '../../server/src/lsp/nodeFiles';
 import { CheckWorkers } from '../../server/src/lsp/checkWorkers';
 import type { PlanChecker } from '../../server/src/lsp/analysisSource';
 import { repoPath } from '../harness/repo';
-import { LspPair, positionOf, PUSH_CAPABILITIES, VSCODE_CAPABILITIES } from './lspPair';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver-protocol';
+import { editsFor, LspPair, positionOf, PUSH_CAPABILITIES, VSCODE_CAPABILITIES } from './lspPair';
 
 const CAPABILITIES: ClientCapabilities = { ...VSCODE_CAPABILITIES, workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
 
@@ -84,7 +86,7 @@ test('a plan that cannot be checked (its worker died) is reported as such, not l
   try {
     const sales = itemsOf(await workspacePull(pair), uri('sales.crmteam.yaml'));
     assert.equal(sales?.length, 1);
-    assert.match(sales![0]!.message, /could not be checked/);
+    assert.match(sales![0]!.message as string, /could not be checked/);
     assert.equal(sales![0]!.severity, 1);
   } finally {
     await pair.dispose();
@@ -123,7 +125,7 @@ test('after an edit, only the plans whose findings changed get a full report; an
     const next = await held;
     const kinds = Object.fromEntries(next.items.map((r) => [r.uri.slice(r.uri.lastIndexOf('/') + 1), r.kind]));
     assert.equal(kinds['b.crmteam.yaml'], 'full');
-    assert.match(cross(itemsOf(next, uri('b.crmteam.yaml')))[0]!.message, /110%/);
+    assert.match(cross(itemsOf(next, uri('b.crmteam.yaml')))[0]!.message as string, /110%/);
     assert.equal(kinds['c.crmteam.yaml'], 'unchanged');
     assert.equal(kinds['crmteam.config.yaml'], 'unchanged');
   } finally {
@@ -252,6 +254,61 @@ test('the configuration file: its findings, hovers on rule ids with a link, comp
     assert.ok(ruleIds.items.some((i) => i.label === 'it-owner-full-time') && !ruleIds.items.some((i) => i.label === 'champion-required'));
     const keys = await pair.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: config }, position: { line: 6, character: 0 } });
     assert.deepEqual(keys.items.map((i) => i.label), ['ignore', 'capacity']);
+  } finally {
+    await pair.dispose();
+  }
+});
+
+function codeActions(pair: LspPair, uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+  return pair.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics, triggerKind: 1 } });
+}
+
+test('the configuration file\'s findings have quick fixes in the editor, which keep its comments', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    await workspacePull(pair);
+    const config = uri('crmteam.config.yaml');
+    const text = 'crmteam-config: 1\nroster: people.yaml\nrules:\n  unused-persn: error  # keep this\n';
+    await pair.open(config, text);
+    const typo = (await pair.pullItems(config)).find((d) => d.code === 'config')!;
+    const actions = await codeActions(pair, config, [typo]);
+    const fix = actions.find((a) => a.kind === 'quickfix');
+    assert.ok(fix, 'a quick fix for the misspelt rule id');
+    assert.ok(!actions.some((a) => /^Ignore/.test(a.title)), 'nothing in a configuration is ignored by a comment');
+    const fixed = TextDocument.applyEdits(TextDocument.create(config, 'crmteam-config', 1, text), editsFor(config, fix.edit));
+    assert.equal(fixed, 'crmteam-config: 1\nroster: people.yaml\nrules:\n  unused-person: error  # keep this\n');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('cross-plan findings of an open plan have quick fixes: an unused suppression is removed, a finding ignored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmteam-ws-'));
+  writeFileSync(join(dir, 'crmteam.config.yaml'), 'crmteam-config: 1\nroster: people.yaml\n');
+  writeFileSync(join(dir, 'people.yaml'), 'crmteam-roster: 1\npeople:\n  jdoe: { name: John Doe, department: it }\n  akim: { name: Ann Kim, department: it }\n');
+  writeFileSync(join(dir, 'b.crmteam.yaml'), 'crmteam: 1\nproject:\n  name: B\nroles:\n  itOwner: { person: jdoe, allocation: 60% }\n  technicalStaff:\n    databaseAdministration:\n      - { person: akim, allocation: 20% }\n');
+  const text = 'crmteam: 1\nproject:\n  name: A\nroles:\n  itOwner: { person: jdoe, allocation: 60% }\n  technicalStaff:\n    databaseAdministration:\n      # crmteam-disable-next-line over-allocated-across-plans -- shared DBA\n      - { person: akim, allocation: 20% }\n';
+  const a = pathToFileURL(join(dir, 'a.crmteam.yaml')).href;
+  writeFileSync(join(dir, 'a.crmteam.yaml'), text);
+  const pair = await start(dir);
+  try {
+    await workspacePull(pair);
+    await pair.open(a, text);
+    const items = await pair.pullItems(a);
+    const unused = items.find((d) => d.code === 'unused-suppression')!;
+    assert.ok(unused, 'the suppression of a cross-plan rule silenced nothing');
+    const removal = (await codeActions(pair, a, [unused])).find((x) => x.kind === 'quickfix')!;
+    const after = TextDocument.applyEdits(TextDocument.create(a, 'crmteam-yaml', 1, text), editsFor(a, removal.edit));
+    assert.ok(!after.includes('crmteam-disable'), after);
+    assert.ok(after.includes('- { person: akim, allocation: 20% }'));
+
+    const over = items.find((d) => d.code === 'over-allocated-across-plans')!;
+    const ignore = (await codeActions(pair, a, [over])).find((x) => x.title === 'Ignore over-allocated-across-plans on this line');
+    assert.ok(ignore, 'a cross-plan finding can be ignored from the editor');
+    const ignored = TextDocument.applyEdits(TextDocument.create(a, 'crmteam-yaml', 1, text), editsFor(a, ignore.edit));
+    await pair.change(a, [{ range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, newText: ignored }]);
+    assert.ok(!(await pair.pullItems(a)).some((d) => d.code === 'over-allocated-across-plans'), 'ignored after the edit');
   } finally {
     await pair.dispose();
   }

@@ -1,6 +1,7 @@
 // Code actions from the cached analysis: every fix of each diagnostic as a quick fix, "Ignore <rule> on this line",
 // and `source.fixAll.crmteam` (every safe, non-overlapping fix as one edit). Findings are found through
-// `Diagnostic.data` and the rule id, never through message text.
+// `Diagnostic.data` and the rule id, never through message text. The same actions, without "Ignore", for the
+// configuration file and the roster, whose findings are not a plan's.
 
 import { isScalar } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
@@ -17,34 +18,57 @@ import { diagnosticData } from './diagnostics';
 export interface CodeActionOptions {
   /** The client applies versioned `documentChanges` (else the edit goes in `changes`). */
   readonly documentChanges: boolean;
+  /**
+   * The plan's cross-plan findings (from the workspace index, for this same version of the text): they get quick
+   * fixes, "Ignore" and a place in the fix-all like the plan's own.
+   */
+  readonly crossFindings?: readonly Finding[];
 }
 
 /** Rules whose findings get no "Ignore" action: syntax errors must be fixed, and an unused suppression removed. */
 const NOT_IGNORABLE = new Set([INTERNAL_ERROR, 'yaml-syntax', 'unused-suppression']);
 
 export function codeActions(analysis: Analysis, params: CodeActionParams, ctx: FeatureContext, options: CodeActionOptions): CodeAction[] {
+  const cross = options.crossFindings ?? [];
+  return actionsFor(
+    cross.length > 0 ? [...analysis.findings, ...cross] : analysis.findings, params, ctx, options,
+    (diagnostic) => findingOf(analysis, diagnostic, ctx) ?? findingAt(cross, diagnostic, ctx),
+    (finding) => ignoreEdit(analysis, finding),
+  );
+}
+
+/** The code actions of a configuration file or roster: their `config` findings' fixes, and the fix-all. */
+export function settingsCodeActions(findings: readonly Finding[], params: CodeActionParams, ctx: FeatureContext, options: CodeActionOptions): CodeAction[] {
+  // Nothing in these files is suppressed by a comment: no "Ignore".
+  return actionsFor(findings, params, ctx, options, (diagnostic) => findingAt(findings, diagnostic, ctx), () => undefined);
+}
+
+function actionsFor(
+  findings: readonly Finding[], params: CodeActionParams, ctx: FeatureContext, options: CodeActionOptions,
+  find: (diagnostic: Diagnostic) => Finding | undefined, ignoreOf: (finding: Finding) => Edit | undefined,
+): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     // Several findings of one rule on one line share a single "Ignore" action (it silences them all).
     const ignores = new Map<string, CodeAction>();
     for (const diagnostic of params.context.diagnostics ?? []) {
-      const finding = findingOf(analysis, diagnostic, ctx);
+      const finding = find(diagnostic);
       if (!finding) continue;
-      actions.push(...quickFixes(analysis, finding, diagnostic, ctx, options, ignores));
+      actions.push(...quickFixes(finding, ignoreOf(finding), diagnostic, ctx, options, ignores));
     }
   }
   // `only: ['source']` or `['source.fixAll']` must reach the fix-all too; with no `only`, offer it alongside.
   if (wants(only, FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(analysis, ctx, options);
+    const fixAll = fixAllAction(findings, ctx, options);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
 /** The fix-all action, or `undefined` when no safe fix applies. */
-export function fixAllAction(analysis: Analysis, ctx: FeatureContext, options: CodeActionOptions): CodeAction | undefined {
-  const fixes = applicableSafeFixes(analysis.findings);
+function fixAllAction(findings: readonly Finding[], ctx: FeatureContext, options: CodeActionOptions): CodeAction | undefined {
+  const fixes = applicableSafeFixes(findings);
   if (fixes.length === 0) return undefined;
   return {
     title: fixes.length === 1 ? 'Fix the safe crmteam problem' : `Fix all ${fixes.length} safe crmteam problems`,
@@ -54,7 +78,7 @@ export function fixAllAction(analysis: Analysis, ctx: FeatureContext, options: C
 }
 
 function quickFixes(
-  analysis: Analysis, finding: Finding, diagnostic: Diagnostic, ctx: FeatureContext, options: CodeActionOptions,
+  finding: Finding, ignore: Edit | undefined, diagnostic: Diagnostic, ctx: FeatureContext, options: CodeActionOptions,
   ignores: Map<string, CodeAction>,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -72,7 +96,6 @@ function quickFixes(
       edit: workspaceEdit(fix.edits, ctx, options.documentChanges),
     });
   }
-  const ignore = ignoreEdit(analysis, finding);
   const key = ignore && `${finding.ruleId}\u0000${ignore.start}\u0000${ignore.end}\u0000${ignore.text}`;
   const shared = key !== undefined ? ignores.get(key) : undefined;
   if (shared) {
@@ -127,7 +150,13 @@ export function findingOf(analysis: Analysis, diagnostic: Diagnostic, ctx: Featu
     if (finding && finding.ruleId === code && sameRange(ctx.rangeOf(finding.range), diagnostic.range)) return finding;
     // The indexes moved (a settings change re-ran the rules): fall back to matching.
   }
-  return analysis.findings.find((f) => f.ruleId === code && sameRange(ctx.rangeOf(f.range), diagnostic.range));
+  return findingAt(analysis.findings, diagnostic, ctx);
+}
+
+/** The finding of a diagnostic made without `data` (or whose `data` is stale): by rule id and range. */
+function findingAt(findings: readonly Finding[], diagnostic: Diagnostic, ctx: FeatureContext): Finding | undefined {
+  if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  return findings.find((f) => f.ruleId === diagnostic.code && sameRange(ctx.rangeOf(f.range), diagnostic.range));
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {

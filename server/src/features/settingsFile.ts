@@ -35,7 +35,7 @@ const ROOTS: Record<SettingsKind, SchemaNode> = {
 export function settingsDiagnostics(analysis: SettingsFileAnalysis, ctx: FeatureContext): Diagnostic[] {
   return analysis.findings.map((finding, index) => {
     const diagnostic = toDiagnostic(finding, index, ctx);
-    // Code actions read fixes from a plan's analysis; these are offered through the diagnostics' own data instead.
+    // Code actions find these findings again by rule id and range (settingsCodeActions), not through `data`.
     delete diagnostic.data;
     return diagnostic;
   });

@@ -8,6 +8,7 @@ import {
   type Position, type PrepareRenameParams, type ReferenceParams, type RenameParams,
 } from 'vscode-languageserver';
 import type { Analysis } from '../engine/analyze';
+import type { Finding } from '../core/finding';
 import type { OverviewParams } from '../common/protocol';
 import type { FeatureContext } from '../features/context';
 import { codeActions } from '../features/codeActions';
@@ -57,6 +58,11 @@ export interface ClientSupport {
   readonly dynamicWatchedFiles?: boolean;
 }
 
+/** Added to a code-action request by the server: the plan's cross-plan findings for the analysed version. */
+export interface CrossFindingsParam {
+  readonly crossFindings?: readonly Finding[];
+}
+
 /** An analysis with the context features need (bound to the analysed version's text). */
 export interface Found {
   readonly analysis: Analysis;
@@ -66,8 +72,8 @@ export interface Found {
 type Handler = (found: Found, params: never, support: ClientSupport, features: Features) => unknown;
 
 export const DOCUMENT_REQUESTS = {
-  'textDocument/codeAction': (f: Found, p: CodeActionParams, s: ClientSupport, x: Features) =>
-    s.codeActionLiterals ? x.codeActions(f.analysis, p, f.ctx, { documentChanges: s.documentChanges }) : [],
+  'textDocument/codeAction': (f: Found, p: CodeActionParams & CrossFindingsParam, s: ClientSupport, x: Features) =>
+    s.codeActionLiterals ? x.codeActions(f.analysis, p, f.ctx, { documentChanges: s.documentChanges, ...(p.crossFindings ? { crossFindings: p.crossFindings } : {}) }) : [],
   'textDocument/definition': (f: Found, p: DefinitionParams, _s: ClientSupport, x: Features) =>
     x.definition(f.analysis, f.ctx.offsetAt(p.position), f.ctx),
   'textDocument/references': (f: Found, p: ReferenceParams, _s: ClientSupport, x: Features) =>

@@ -6,7 +6,7 @@ import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   FileChangeType, LSPErrorCodes, ResponseError,
   TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type ClientCapabilities, type CompletionList, type Diagnostic, type DocumentDiagnosticReport,
+  type CancellationToken, type ClientCapabilities, type CodeActionParams, type CompletionList, type Diagnostic, type DocumentDiagnosticReport,
   type Hover, type InitializeResult, type Location, type Position, type ProposedFeatures, type ReferenceParams,
   type RenameParams, type ServerCapabilities, type TextDocumentIdentifier,
 } from 'vscode-languageserver';
@@ -19,6 +19,7 @@ import type { PlanFacts } from '../plan/facts';
 import { analyzeConfig, type SettingsFileAnalysis } from '../scope/config';
 import { analyzeRoster } from '../scope/roster';
 import { settingsCompletion, settingsDiagnostics, settingsHover, settingsKindOf, type SettingsKind } from '../features/settingsFile';
+import { settingsCodeActions } from '../features/codeActions';
 import { featureContext } from './convert';
 import { LineIndex } from '../core/lines';
 import { rosterDefinition, scopeLoad, scopeReferences, scopeRename, withScopeLoad } from './scopeNavigation';
@@ -127,6 +128,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (method === '$/diagnostics') return settingsDiagnostics(await settingsAnalysis(target.kind, target.document), ctx);
     if (method === 'textDocument/hover' && position) return settingsHover(target.kind, target.document.getText(), ctx.offsetAt(position), ctx);
     if (method === 'textDocument/completion' && position) return settingsCompletion(target.kind, target.document.getText(), ctx.offsetAt(position));
+    if (method === 'textDocument/codeAction' && support.codeActionLiterals) {
+      return settingsCodeActions((await settingsAnalysis(target.kind, target.document)).findings, params as CodeActionParams, ctx, { documentChanges: support.documentChanges });
+    }
     return undefined;
   }
 
@@ -135,6 +139,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (target) return ((await settingsRequest(method, target, params)) ?? empty) as R;
     const handle = await analysisFor(method, params.textDocument.uri, token);
     if (!handle) return empty;
+    if (method === 'textDocument/codeAction') {
+      // The plan's cross-plan findings get quick fixes too (an unused suppression, "Ignore"), made on the same text.
+      const crossFindings = index?.crossFindingsAt(handle.uri, handle.version);
+      return (await handle.run(method, crossFindings ? { ...params, crossFindings } : params, support)) as R;
+    }
     const scope = index?.scopeOf(handle.uri);
     if (!scope || !SCOPE_METHODS.has(method)) return (await handle.run(method, params, support)) as R;
     // Person ids reach across the plans of a configuration and its roster.
@@ -163,7 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   async function documentDiagnostics(handle: AnalysisHandle): Promise<{ items: Diagnostic[]; resultId: string }> {
     const own = (await handle.run('$/diagnostics', undefined, support)) as Diagnostic[];
     if (!index) return { items: own, resultId: handle.resultId };
-    index.setOpenFacts(handle.uri, (await handle.run('$/facts', undefined, support)) as PlanFacts);
+    index.setOpenFacts(handle.uri, (await handle.run('$/facts', undefined, support)) as PlanFacts, handle.version);
     const cross = index.crossDiagnostics(handle.uri);
     return { items: [...own, ...cross.items], resultId: `${handle.resultId}|${cross.key}` };
   }

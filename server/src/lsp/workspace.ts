@@ -53,6 +53,8 @@ interface PlanEntry {
   ignored: boolean;
   open: boolean;
   facts?: PlanFacts;
+  /** For an open plan, the document version `facts` come from. */
+  factsVersion?: number;
   /** The plan's own findings as diagnostics, for a closed plan (open plans get document diagnostics). */
   own: Diagnostic[];
   /** Changes exactly when `own` does (a number from the index's one counter): part of the report's key. */
@@ -162,13 +164,27 @@ export class WorkspaceIndex {
     void this.readClosed(entry).then(() => this.afterFactsChanged(entry));
   }
 
-  /** The newest facts of an open plan (from its document analysis); updates the cross-plan findings of its scope. */
-  setOpenFacts(uri: string, facts: PlanFacts): void {
+  /**
+   * The newest facts of an open plan (from the analysis of `version`); updates the cross-plan findings of its scope.
+   */
+  setOpenFacts(uri: string, facts: PlanFacts, version: number): void {
     const entry = this.plans.get(uri);
-    if (!entry || sameFacts(entry.facts, facts)) return;
+    if (!entry) return;
+    entry.factsVersion = version;
+    if (sameFacts(entry.facts, facts)) return;
     entry.facts = facts;
     // The plan asking is answered with the new findings already: only the others need telling.
     this.afterFactsChanged(entry, uri);
+  }
+
+  /**
+   * The cross-plan findings of an open plan, when they were made from the analysis of `version` (their places are
+   * offsets in that text): for its code actions.
+   */
+  crossFindingsAt(uri: string, version: number): Finding[] | undefined {
+    const entry = this.plans.get(uri);
+    if (!entry?.open || entry.factsVersion !== version || entry.configUri === undefined) return undefined;
+    return this.scopes.get(entry.configUri)?.cross.get(uri)?.map((f) => f.finding);
   }
 
   /** The cross-plan diagnostics of a plan, and a key that changes when they do (for result ids). */
