@@ -56,7 +56,7 @@ export const PUSH_CAPABILITIES: ClientCapabilities = {
 
 export interface PairOptions {
   readonly capabilities?: ClientCapabilities;
-  /** The `crmteam` section the test client answers `workspace/configuration` with. */
+  /** The `crmteam` section the test client answers `workspace/configuration` with (or a function of the resource). */
   readonly settings?: unknown;
   readonly initializationOptions?: unknown;
   readonly server?: Partial<ServerOptions>;
@@ -89,7 +89,9 @@ export class LspPair {
     const pair = new LspPair(client, serverConnection, options);
     client.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       pair.configurationRequests.push(params);
-      return params.items.map((item) => (item.section === 'crmteam' ? pair.settings : null));
+      // A function answers per resource, as VS Code does for settings that differ between workspace folders.
+      return params.items.map((item) => (item.section !== 'crmteam' ? null
+        : typeof pair.settings === 'function' ? (pair.settings as (scopeUri?: string) => unknown)(item.scopeUri) : pair.settings));
     });
     client.onRequest('workspace/diagnostic/refresh', () => {
       pair.diagnosticRefreshes++;

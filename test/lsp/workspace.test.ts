@@ -160,6 +160,24 @@ test('the request is held open while nothing changes; an edit in one plan change
   }
 });
 
+test('each workspace folder\'s own `crmteam.rules` apply to the cross-plan rules of the scopes in it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'crmteam-ws-'));
+  const folders = ['quiet', 'strict'].map((name) => {
+    const dir = join(root, name);
+    cpSync(repoPath('examples/contoso-group'), dir, { recursive: true });
+    return pathToFileURL(dir).href;
+  });
+  const settings = (scopeUri?: string) => (scopeUri?.startsWith(`${folders[0]}/`) ? { rules: { 'over-allocated-across-plans': 'off' } } : {});
+  const pair = await LspPair.start({ workspaceFolders: folders, settings, capabilities: CAPABILITIES, server: { workspaceFiles: nodeWorkspaceFiles } });
+  try {
+    const report = await workspacePull(pair);
+    assert.deepEqual(cross(itemsOf(report, `${folders[0]}/sales.crmteam.yaml`)), [], 'turned off in the first folder');
+    assert.equal(cross(itemsOf(report, `${folders[1]}/sales.crmteam.yaml`)).length, 1, 'still on in the second');
+  } finally {
+    await pair.dispose();
+  }
+});
+
 test('a changed configuration re-checks its scope', async () => {
   const { dir, uri } = workspace();
   const pair = await start(dir);

@@ -78,8 +78,10 @@ interface ScopeEntry {
    * counter, so a plan moving to another scope never meets an old number): part of result ids.
    */
   crossStamps: Map<string, number>;
-  /** Bumped whenever the scope is checked again (the configuration's findings may have changed). */
+  /** Bumped whenever the configuration or roster is read again. */
   version: number;
+  /** The person's `crmteam.rules` for the configuration's folder: they apply to the cross-plan rules too. */
+  overrides: RuleLevels;
 }
 
 /** A reported file: its result id changes when its items do, which its key (made of stamps) tells. */
@@ -103,8 +105,6 @@ export class WorkspaceIndex {
   private scanned: Promise<void> = Promise.resolve();
   private configsRead: Promise<void> = Promise.resolve();
   private disposed = false;
-  /** The person's `crmteam.rules` (of the first workspace folder): they apply to the cross-plan rules too. */
-  private overrides: RuleLevels = new Map();
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.checker = options.checker ?? localPlanChecker(options.log);
@@ -127,7 +127,6 @@ export class WorkspaceIndex {
   }
 
   private async scan(configsDone: () => void): Promise<void> {
-    if (this.folders[0] !== undefined) this.overrides = ruleLevelsFromObject((await this.options.settingsFor(this.folders[0])).rules);
     const uris: string[] = [];
     for (const folder of this.folders) uris.push(...await this.options.files.list(folder));
     for (const uri of uris.filter((u) => basename(u) === CONFIG_FILE_NAME)) await this.loadScope(uri);
@@ -242,7 +241,7 @@ export class WorkspaceIndex {
   /** The settings changed: closed plans are checked again with the new rule levels. */
   async settingsChanged(): Promise<void> {
     await this.scanned;
-    if (this.folders[0] !== undefined) this.overrides = ruleLevelsFromObject((await this.options.settingsFor(this.folders[0])).rules);
+    for (const scope of this.scopes.values()) scope.overrides = await this.overridesFor(scope.configUri);
     await this.readAllClosed([...this.plans.values()]);
     for (const scope of this.scopes.values()) this.recompute(scope, false);
     this.changed();
@@ -415,12 +414,13 @@ export class WorkspaceIndex {
   /** Reads a configuration and its roster. A configuration that cannot be read leaves its plans with the defaults. */
   private async loadScope(configUri: string): Promise<void> {
     const text = await this.options.files.read(configUri);
-    const scope: ScopeEntry = this.scopes.get(configUri) ?? { configUri, cross: new Map(), crossStamps: new Map(), version: 0, configItems: [], rosterItems: [] };
+    const scope: ScopeEntry = this.scopes.get(configUri) ?? { configUri, cross: new Map(), crossStamps: new Map(), version: 0, configItems: [], rosterItems: [], overrides: new Map() };
     this.scopes.set(configUri, scope);
     delete scope.text; delete scope.analysis; delete scope.rosterUri; delete scope.rosterText; delete scope.roster;
     scope.configItems = [];
     scope.rosterItems = [];
     scope.version = ++this.stamps;
+    scope.overrides = await this.overridesFor(configUri);
     if (text === undefined) {
       this.options.log(`Cannot read ${configUri}; the plans it covers are checked with the defaults.`);
       return;
@@ -438,6 +438,11 @@ export class WorkspaceIndex {
       scope.roster = analyzeRoster(rosterText);
       scope.rosterItems = this.settingsDiagnostics(rosterUri, rosterText, scope.roster.findings);
     }
+  }
+
+  /** The person's rule levels where a configuration is (VS Code settings may differ per workspace folder). */
+  private async overridesFor(configUri: string): Promise<RuleLevels> {
+    return ruleLevelsFromObject((await this.options.settingsFor(configUri)).rules);
   }
 
   /** A configuration appeared, changed or went away: every plan is placed again and re-read. */
@@ -529,7 +534,7 @@ export class WorkspaceIndex {
       plans: members.map((m) => ({ file: relativeTo(dir, m.uri), facts: m.facts! })),
       ...(scope.roster && scope.rosterUri ? { roster: { file: relativeTo(dir, scope.rosterUri), facts: scope.roster.facts } } : {}),
       config,
-      levels: effectiveLevels(config, this.overrides),
+      levels: effectiveLevels(config, scope.overrides),
     });
     const cross = new Map<string, ScopeFinding[]>();
     for (const [name, findings] of result) cross.set(byName.get(name)!, findings);
