@@ -20,11 +20,17 @@ export function billionLaughs(): string {
 
 interface Outcome { readonly ms: number; readonly problems: string[]; readonly findings: { ruleId: string; message: string; start: number; end: number }[] }
 
-/** Analyses `text` on the worker: the invariants of support/engineChecks.ts plus the findings, for the test to judge. */
+/**
+ * Analyses `text` on the worker: the invariants of support/engineChecks.ts plus the findings, for the test to judge.
+ * `ms` is CPU time, not wall time: the budgets guard against runaway work (a blow-up, a hang), and CPU time does not
+ * grow when other processes share the machine. (Node 20 has no per-thread CPU clock: this is the process's, and the
+ * test's main thread only waits meanwhile.)
+ */
 function outcome(text: string, budgetMs: number): Outcome {
-  const started = performance.now();
+  const started = process.cpuUsage();
   const analysis = analyze(text);
-  const ms = performance.now() - started;
+  const used = process.cpuUsage(started);
+  const ms = (used.user + used.system) / 1000;
   const { problems } = checkEngine(text, { budgetMs: budgetMs * 2 });
   return { ms, problems, findings: analysis.findings.map((f) => ({ ruleId: f.ruleId, message: f.message, start: f.range.start, end: f.range.end })) };
 }
@@ -87,26 +93,26 @@ serveJobs({
 async function hostile(name: string, budgetMs: number, memoryMb = 512): Promise<Outcome & { length: number }> {
   const result = await runSandboxed<Outcome & { length: number }>(__filename, 'case', { name, budgetMs }, { idleMs: Math.max(10_000, budgetMs * 10), memoryMb, stackMb: 1 });
   assert.deepEqual(result.problems.filter((p) => !p.startsWith('analysis took')), [], `${name}: invariants`);
-  assert.ok(result.ms <= budgetMs, `${name}: analysis took ${result.ms.toFixed(0)} ms, over the budget of ${budgetMs} ms`);
+  assert.ok(result.ms <= budgetMs, `${name}: analysis took ${result.ms.toFixed(0)} ms of CPU time, over the budget of ${budgetMs} ms`);
   return result;
 }
 
 if (!inSandbox) {
-  test('a billion-laughs alias bomb: one clear yaml-syntax finding, within 1 s and 64 MB of heap', async () => {
+  test('a billion-laughs alias bomb: one clear yaml-syntax finding, within 1 s of CPU and 64 MB of heap', async () => {
     const result = await hostile('bomb', 1_000, 64);
     const bomb = result.findings.filter((f) => f.ruleId === 'yaml-syntax' && /alias bomb/.test(f.message));
     assert.equal(bomb.length, 1, JSON.stringify(result.findings));
     assert.ok(!result.findings.some((f) => f.ruleId === 'schema'), 'no schema findings on an unreadable value');
   });
 
-  test(`a 5 MB plan (over the ${MAX_ANALYSED_LENGTH / 1e6} million character limit): the one "too large" finding within 1 s`, async () => {
+  test(`a 5 MB plan (over the ${MAX_ANALYSED_LENGTH / 1e6} million character limit): the one "too large" finding within 1 s of CPU`, async () => {
     const result = await hostile('huge', 1_000);
     assert.ok(result.length > 5_000_000, `${result.length} characters`);
     assert.deepEqual(result.findings.map((f) => f.ruleId), [INTERNAL_ERROR]);
     assert.match(result.findings[0]!.message, /too large/);
   });
 
-  test('a realistic 1 MB plan (25,000 lines) is analysed in full within 6 s', async () => {
+  test('a realistic 1 MB plan (25,000 lines) is analysed in full within 6 s of CPU', async () => {
     const result = await hostile('large', 6_000);
     assert.ok(result.length > 900_000, `${result.length} characters`);
     assert.deepEqual(result.findings.map((f) => f.ruleId), [], 'the generated plan is clean');
@@ -119,7 +125,7 @@ if (!inSandbox) {
     ['blockSequences', '10,000 levels of block sequences (- - - …)'],
     ['blockMaps', '2,500 levels of block mappings (3.1 MB, the deepest under the size limit)'],
   ] as const) {
-    test(`${what}: no stack overflow, a yaml-syntax finding, within 3 s on a 1 MB stack`, async () => {
+    test(`${what}: no stack overflow, a yaml-syntax finding, within 3 s of CPU on a 1 MB stack`, async () => {
       const result = await hostile(name, 3_000);
       assert.ok(result.findings.length > 0);
       assert.ok(!result.findings.some((f) => f.ruleId === INTERNAL_ERROR), JSON.stringify(result.findings.slice(0, 3)));
@@ -133,7 +139,7 @@ if (!inSandbox) {
     assert.equal(runs, 5);
   });
 
-  test('10,000 levels of block mappings (50 MB): the "too large" finding within 1 s', async () => {
+  test('10,000 levels of block mappings (50 MB): the "too large" finding within 1 s of CPU', async () => {
     const result = await hostile('blockMaps10k', 1_000);
     assert.deepEqual(result.findings.map((f) => f.ruleId), [INTERNAL_ERROR]);
   });
