@@ -96,6 +96,8 @@ test('a person shared by many plans: the message counts every plan and names the
   assert.equal(finding.related.length, 10);
   // The largest of the others, in their order in the scope.
   assert.deepEqual(finding.related.map((r) => r.file), ['p07', 'p12', 'p13', 'p14', 'p15', 'p16', 'p17', 'p18', 'p19', 'p20'].map((p) => `${p}.crmteam.yaml`));
+  const relatedOf = (file: string) => checkFolder(files).findings.get(file)!.find((f) => f.ruleId === 'over-allocated-across-plans')!.related.map((r) => r.file);
+  assert.deepEqual(relatedOf('p12.crmteam.yaml'), ['p07', 'p13', 'p14', 'p15', 'p16', 'p17', 'p18', 'p19', 'p20', 'p21'].map((p) => `${p}.crmteam.yaml`));
   // A small scope names every plan and points at every other one.
   const small = new Map([...files].filter(([name]) => !/^p(0[3-9]|[12]\d)/.test(name)));
   const few = checkFolder(small).findings.get('p00.crmteam.yaml')!.find((f) => f.ruleId === 'over-allocated-across-plans');

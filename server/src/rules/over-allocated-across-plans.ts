@@ -65,11 +65,13 @@ export default defineScopeRule({
       const listed = perPlan.size <= LISTED_PLANS ? [...perPlan] : largestFirst([...perPlan], ([, n]) => n).slice(0, LISTED_PLANS - 1);
       const parts = listed.map(([file, n]) => `${n}% in ${file}`).join(', ') + (listed.length < perPlan.size ? `, and ${perPlan.size - listed.length} more plans` : '');
       const plural = perPlan.size === 1 ? 'plan' : 'plans';
+      // The largest allocations, once per person: each finding points at those of them that are elsewhere.
+      const largest = entries.length <= MAX_RELATED_PLACES + 1 ? undefined : largestFirst(entries, (e) => e.allocation.percent).slice(0, MAX_RELATED_PLACES + 1);
       for (const entry of entries) {
         report(entry.file, {
           at: entry.allocation.at,
           message: `${who} is allocated ${total}% in total across ${perPlan.size} ${plural} that share a configuration (${parts}), more than the capacity of ${capacity}%. Lower an allocation, here or in another plan, or hand a role to someone else.`,
-          related: fewest(entries.filter((other) => other !== entry))
+          related: relatedTo(entry, entries, largest)
             .map((other) => ({ file: other.file, at: other.allocation.at, message: `${other.allocation.percent}% as ${other.allocation.role} in ${other.file}` })),
         });
       }
@@ -82,9 +84,15 @@ function largestFirst<T>(items: readonly T[], size: (item: T) => number): T[] {
   return items.map((item, i) => ({ item, i })).sort((a, b) => size(b.item) - size(a.item) || a.i - b.i).map((x) => x.item);
 }
 
-/** The related allocations: all of them, or the largest `MAX_RELATED_PLACES`, in their order in the scope. */
-function fewest(others: readonly { file: string; allocation: AllocationFact }[]): { file: string; allocation: AllocationFact }[] {
-  if (others.length <= MAX_RELATED_PLACES) return [...others];
-  const kept = new Set(largestFirst(others, (o) => o.allocation.percent).slice(0, MAX_RELATED_PLACES));
-  return others.filter((o) => kept.has(o));
+type Entry = { file: string; allocation: AllocationFact };
+
+/**
+ * The allocations a finding points at: every other one, or, when there are more than `MAX_RELATED_PLACES`, the
+ * largest of them (from `largest`, the person's largest allocations, largest first, one more than that), in their
+ * order in the scope.
+ */
+function relatedTo(entry: Entry, entries: readonly Entry[], largest: readonly Entry[] | undefined): Entry[] {
+  if (!largest) return entries.filter((other) => other !== entry);
+  const kept = new Set(largest.filter((other) => other !== entry).slice(0, MAX_RELATED_PLACES));
+  return entries.filter((other) => kept.has(other));
 }
