@@ -196,6 +196,36 @@ test('a changed configuration re-checks its scope', async () => {
   }
 });
 
+test('files changed on disk together (a checkout) are read together; a changed roster re-checks its scope', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    const first = await workspacePull(pair);
+    assert.equal(cross(itemsOf(first, uri('sales.crmteam.yaml'))).length, 1);
+    // Both plans lower the IT owner's allocation in one change notification: 40% + 40% is within capacity.
+    for (const name of ['sales.crmteam.yaml', 'service.crmteam.yaml']) {
+      const path = join(dir, name);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/(itOwner: \{ person: jdoe, allocation: )\d+%/, '$140%'));
+    }
+    const held = workspacePull(pair, first.items);
+    await pair.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('sales.crmteam.yaml'), type: 2 }, { uri: uri('service.crmteam.yaml'), type: 2 }] });
+    const next = await held;
+    assert.deepEqual(cross(itemsOf(next, uri('sales.crmteam.yaml'))), []);
+    assert.deepEqual(cross(itemsOf(next, uri('service.crmteam.yaml'))), []);
+    // The roster renames jdoe: both plans now name someone the roster does not know.
+    const roster = join(dir, 'people.yaml');
+    writeFileSync(roster, readFileSync(roster, 'utf8').replace(/^  jdoe:/m, '  jdoe2:'));
+    const again = workspacePull(pair, next.items);
+    await pair.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('people.yaml'), type: 2 }] });
+    const after = await again;
+    for (const name of ['sales.crmteam.yaml', 'service.crmteam.yaml']) {
+      assert.ok((itemsOf(after, uri(name)) ?? []).some((d) => d.code === 'unknown-person'), name);
+    }
+  } finally {
+    await pair.dispose();
+  }
+});
+
 test('crmteam.workspaceDiagnostics false: closed plans are not reported until it is turned on', async () => {
   const { dir, uri } = workspace();
   const pair = await start(dir, { workspaceDiagnostics: false });

@@ -256,7 +256,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }));
 
   connection.onDidChangeWatchedFiles(guardNotification(logger, 'workspace/didChangeWatchedFiles', async (params) => {
-    for (const change of params.changes) await index?.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+    await index?.filesChanged(params.changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })));
   }));
 
   connection.languages.diagnostics.onWorkspace(guardRequest(logger, 'workspace/diagnostic', () => ({ items: [] }), async (params, token) => {

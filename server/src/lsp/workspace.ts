@@ -208,34 +208,47 @@ export class WorkspaceIndex {
 
   // ---- files changing on disk ----
 
-  /** A watched file was created, changed or deleted. */
-  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+  /**
+   * Watched files were created, changed or deleted (a `git checkout` may change thousands at once): the plans are
+   * read together, and each scope concerned is checked again once.
+   */
+  async filesChanged(changes: readonly { readonly uri: string; readonly deleted: boolean }[]): Promise<void> {
     await this.configsRead;
-    const name = basename(uri);
-    if (name === CONFIG_FILE_NAME) {
-      if (deleted) this.scopes.delete(uri);
-      else await this.loadScope(uri);
+    const configs = changes.filter((c) => basename(c.uri) === CONFIG_FILE_NAME);
+    if (configs.length > 0) {
+      for (const { uri, deleted } of configs) {
+        if (deleted) this.scopes.delete(uri);
+        else await this.loadScope(uri);
+      }
+      // Every plan is placed and read again: that covers the other changes too.
       await this.replaceAll();
       return;
     }
-    const rosterOf = [...this.scopes.values()].filter((s) => s.rosterUri === uri);
-    if (rosterOf.length > 0) {
-      for (const scope of rosterOf) await this.loadScope(scope.configUri);
-      await this.rereadScopes(rosterOf.map((s) => s.configUri));
-      return;
+    const changed = new Set(changes.map((c) => c.uri));
+    const rosterOf = [...this.scopes.values()].filter((s) => s.rosterUri !== undefined && changed.has(s.rosterUri));
+    for (const scope of rosterOf) await this.loadScope(scope.configUri);
+    const touched = new Set<string>(rosterOf.map((s) => s.configUri));
+    const toRead = new Set<PlanEntry>();
+    for (const { uri, deleted } of changes) {
+      if (!isPlanFileName(basename(uri)) || !this.inFolders(uri)) continue;
+      if (deleted) {
+        const entry = this.plans.get(uri);
+        this.plans.delete(uri);
+        if (entry?.configUri !== undefined) touched.add(entry.configUri);
+        continue;
+      }
+      const entry = this.plans.get(uri) ?? this.placePlan(uri);
+      if (!entry || entry.open) continue;
+      toRead.add(entry);
+      if (entry.configUri !== undefined) touched.add(entry.configUri);
     }
-    if (!isPlanFileName(name) || !this.inFolders(uri)) return;
-    if (deleted) {
-      const entry = this.plans.get(uri);
-      this.plans.delete(uri);
-      if (entry?.configUri) this.recompute(this.scopes.get(entry.configUri), true);
-      this.changed();
-      return;
-    }
-    const entry = this.plans.get(uri) ?? this.placePlan(uri);
-    if (!entry || entry.open) return;
-    await this.readClosed(entry);
-    this.afterFactsChanged(entry);
+    // A new roster means new inputs for every plan of its scope, open ones included.
+    const members = [...this.plans.values()].filter((p) => p.configUri !== undefined && rosterOf.some((s) => s.configUri === p.configUri));
+    if (members.length > 0) this.options.onOpenChanged(members.filter((p) => p.open).map((p) => p.uri), true);
+    for (const member of members) toRead.add(member);
+    await this.readAllClosed([...toRead]);
+    for (const configUri of touched) this.recompute(this.scopes.get(configUri), true);
+    if (touched.size > 0 || toRead.size > 0) this.changed();
   }
 
   /** The settings changed: closed plans are checked again with the new rule levels. */
@@ -452,14 +465,6 @@ export class WorkspaceIndex {
     this.options.onOpenChanged(open, true);
     await this.readAllClosed([...this.plans.values()]);
     for (const scope of this.scopes.values()) this.recompute(scope, false);
-    this.changed();
-  }
-
-  private async rereadScopes(configUris: readonly string[]): Promise<void> {
-    const members = [...this.plans.values()].filter((p) => p.configUri !== undefined && configUris.includes(p.configUri));
-    this.options.onOpenChanged(members.filter((p) => p.open).map((p) => p.uri), true);
-    await this.readAllClosed(members);
-    for (const uri of configUris) this.recompute(this.scopes.get(uri), false);
     this.changed();
   }
 
