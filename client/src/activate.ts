@@ -1,13 +1,13 @@
 // What the extension does once its language client exists, the same in VS Code desktop (extension.ts: the server in
 // a Node process) and on the web (browser.ts: the server in a web worker): the output channel, the commands, start
 // and restart. Only how the client and its server are made differs, and that is the entry point's `createClient`.
-// (On the web the server has no file system: a web `WorkspaceFiles` (server/src/lsp/workspace.ts) would ask the client,
-// and the client would find and read the workspace's plans, configuration and roster with VS Code's file API here.)
+// On the web the server has no file system: the client finds and reads the workspace's files for it (workspaceFiles.ts).
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { Commands, CONFIG_LANGUAGE_ID, FILE_GLOB, LANGUAGE_ID, NewPlanTemplateRequest, ROSTER_LANGUAGE_ID, type InitializationOptions, type NewPlanTemplateResult } from '../../server/src/common/protocol';
 import { registerOverview, type OverviewApi } from './overview';
+import { answerFileRequests } from './workspaceFiles';
 
 /** What `activate` returns: used by the end-to-end tests, and by anyone scripting the extension. */
 export interface CrmTeamApi {
@@ -32,6 +32,8 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     // Where the rule pages are: a file: URI on the desktop (opens in an editor), an https: URI on the web (opens in a
     // browser tab): the extension's own docs/rules either way.
     docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+    // The client answers crmteam/listFiles and crmteam/readFile (the web server indexes the workspace through them).
+    workspaceFiles: true,
   };
   const clientOptions: LanguageClientOptions = {
     // Plans, and the files that configure them (README, "Many plans"): crmteam.config.yaml and rosters.
@@ -71,6 +73,8 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
       }
     }),
   );
+
+  context.subscriptions.push(...answerFileRequests(languageClient, output));
 
   const overview = registerOverview(context, () => languageClient, output);
 

@@ -62,6 +62,8 @@ export interface PairOptions {
   readonly server?: Partial<ServerOptions>;
   /** Workspace folder URIs for `initialize` (none by default). */
   readonly workspaceFolders?: readonly string[];
+  /** Registers more of the test client's handlers, before `initialize` (for example the web client's file requests). */
+  readonly handlers?: (client: MessageConnection) => void;
 }
 
 export class LspPair {
@@ -104,6 +106,7 @@ export class LspPair {
       return null;
     });
     client.onRequest('client/registerCapability', () => null);
+    options.handlers?.(client);
     client.onNotification('window/logMessage', (params: LogMessageParams) => {
       pair.logs.push(params);
       pair.notify();

@@ -36,7 +36,20 @@ export interface InitializationOptions {
    * the extension's `docs/rules`; other editors get the folder next to the server bundle.
    */
   readonly docsBase?: string;
+  /**
+   * The client answers `ListFilesRequest` and `ReadFileRequest`. A server without file access of its own (the web
+   * one) then indexes the workspace through the client; without it, only open plans count there.
+   */
+  readonly workspaceFiles?: boolean;
 }
+
+/**
+ * The files of a workspace folder the server indexes: plans and configurations (rosters are read by name). One glob
+ * with one level of braces, the form both tinyglobby (the Node server) and VS Code's file search (the web) read alike.
+ */
+export const WORKSPACE_FILE_GLOB = '**/{*.crmteam.yaml,*.crmteam.yml,.crmteam.yaml,.crmteam.yml,crmteam.config.yaml}';
+/** Folders whose files are never indexed. */
+export const WORKSPACE_IGNORE_GLOB = '**/{node_modules,.git}/**';
 
 /** Carried in `Diagnostic.data` so a code action finds its finding without re-running the rules. */
 export interface DiagnosticData {
@@ -65,3 +78,25 @@ export interface OverviewParams {
 }
 /** The answer to `OverviewRequest`; its `file` is the document's URI and places are 1-based. */
 export type OverviewResult = Overview | null;
+
+/**
+ * Sent by a server without file access of its own (the web one), when the client said `workspaceFiles` in its
+ * initialization options: the client answers with the URIs of the files under the folder that match
+ * `WORKSPACE_FILE_GLOB` (outside `WORKSPACE_IGNORE_GLOB`), found with the editor's own file search.
+ */
+export const ListFilesRequest = { method: 'crmteam/listFiles' } as const;
+export interface ListFilesParams {
+  /** A workspace folder's URI. */
+  readonly folderUri: string;
+}
+export type ListFilesResult = string[];
+
+/**
+ * Sent like `ListFilesRequest`: the client answers with the file's text, decoded as the server decodes files
+ * (server/src/core/decode.ts: UTF-8, byte order mark dropped), or `null` when it cannot be read.
+ */
+export const ReadFileRequest = { method: 'crmteam/readFile' } as const;
+export interface ReadFileParams {
+  readonly uri: string;
+}
+export type ReadFileResult = string | null;

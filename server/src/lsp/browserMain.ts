@@ -1,7 +1,7 @@
 // The language server's entry point on the web (`dist/browserServer.js`): a web worker started by the browser client
 // (client/src/browser.ts), talking LSP over the worker's messages. The server is the Node one (server.ts), without
 // worker threads: every document, large ones included, is analysed on this worker's one thread, which is already
-// off the editor's UI thread.
+// off the editor's UI thread. The workspace index reads files through the client (clientFiles.ts).
 
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { describeError } from './handler';
@@ -28,7 +28,8 @@ self.addEventListener('unhandledrejection', (event) => {
 // The browser connection ignores `exit`; end the worker, as the Node server ends its process.
 connection.onExit(() => self.close());
 
-startServer(connection, { docsBase: bundledDocsBase() });
+// No file system here: the workspace's plans, configurations and rosters are found and read by the client.
+startServer(connection, { docsBase: bundledDocsBase(), workspaceFiles: 'client' });
 
 /**
  * The rule pages next to the bundle (dist/browserServer.js → docs/rules), for clients that do not pass `docsBase`

@@ -4,13 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { decodePlan } from '../core/decode';
+import { WORKSPACE_FILE_GLOB, WORKSPACE_IGNORE_GLOB } from '../common/protocol';
 import type { WorkspaceFiles } from './workspace';
 
 export const nodeWorkspaceFiles: WorkspaceFiles = {
   async list(folderUri) {
     if (!folderUri.startsWith('file:')) return [];
-    const found = await glob(['**/*.crmteam.{yaml,yml}', '**/.crmteam.{yaml,yml}', '**/crmteam.config.yaml'], {
-      cwd: fileURLToPath(folderUri), absolute: true, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'],
+    const found = await glob([WORKSPACE_FILE_GLOB], {
+      cwd: fileURLToPath(folderUri), absolute: true, dot: true, onlyFiles: true, ignore: [WORKSPACE_IGNORE_GLOB],
     });
     return found.sort().map((path) => pathToFileURL(path).href);
   },

@@ -30,6 +30,7 @@ import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
 import { FEATURES, type ClientSupport, type DocumentMethod, type Features } from './requests';
 import { SettingsStore } from './settings';
 import { WorkspaceIndex, type WorkspaceFiles } from './workspace';
+import { clientWorkspaceFiles } from './clientFiles';
 
 export type { Features } from './requests';
 
@@ -48,9 +49,10 @@ export interface ServerOptions {
   readonly analysisSource?: (options: AnalysisSourceOptions & { readonly features: Features }) => AnalysisSource;
   /**
    * How the workspace index reads the workspace folders' plans, configurations and rosters (Node: the disk). Without
-   * it there is no index: each open plan is checked alone, and no workspace diagnostics are offered.
+   * it there is no index: each open plan is checked alone, and no workspace diagnostics are offered. `'client'` (the web):
+   * ask the client (clientFiles.ts), when its initialization options say it answers.
    */
-  readonly workspaceFiles?: WorkspaceFiles;
+  readonly workspaceFiles?: WorkspaceFiles | 'client';
   /** Checks the workspace's plans that are not open; on the main thread by default. Node passes worker threads. */
   readonly planChecker?: (log: (message: string) => void) => PlanChecker;
 }
@@ -88,6 +90,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const justOpened = new Set<string>();
   let folders: string[] = [];
   let index: WorkspaceIndex | undefined;
+  /** The workspace's files, once `initialize` has said whether the client answers for them. */
+  let files: WorkspaceFiles | undefined;
 
   const sourceOptions = {
     inputsFor: async (uri: string) => {
@@ -118,7 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const dir = document.uri.slice(0, document.uri.lastIndexOf('/'));
     const rosterUri = roster === undefined ? undefined : `${dir}/${roster.split('/').map(encodeURIComponent).join('/')}`;
     // Without file access (the web) nothing can tell whether the roster exists, so it is not checked.
-    const found = rosterUri !== undefined && options.workspaceFiles ? (await options.workspaceFiles.read(rosterUri)) !== undefined : undefined;
+    const found = rosterUri !== undefined && files ? (await files.read(rosterUri)) !== undefined : undefined;
     return analyzeConfig(text, found === undefined ? {} : { exists: () => found });
   }
 
@@ -165,7 +169,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** A file's current text: the open document's, else the file's. */
   async function textOf(uri: string): Promise<string | undefined> {
-    return documents.get(uri)?.getText() ?? (await options.workspaceFiles?.read(uri));
+    return documents.get(uri)?.getText() ?? (await files?.read(uri));
   }
 
   /** The diagnostics of an open plan: its own, then its cross-plan ones (which its newest facts may just have changed). */
@@ -229,9 +233,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.docsBase === 'string' && init.docsBase.length > 0) docsBase = init.docsBase.replace(/\/+$/, '');
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    if (options.workspaceFiles && folders.length > 0) {
+    files = options.workspaceFiles === 'client'
+      ? (init.workspaceFiles === true ? clientWorkspaceFiles(connection, (message) => logger.error(message)) : undefined)
+      : options.workspaceFiles;
+    if (files && folders.length > 0) {
       index = new WorkspaceIndex({
-        files: options.workspaceFiles,
+        files,
         settingsFor: (uri) => settings.get(uri),
         docsBase: () => docsBase,
         log: (message) => logger.error(message),
