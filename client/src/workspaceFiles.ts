@@ -1,23 +1,38 @@
 // The client's half of the server's file access on the web (server/src/lsp/clientFiles.ts): the server, in a web
 // worker, has no file system, so it asks the client for the workspace's plans and configurations (found with VS Code's
-// file search, which every workspace of VS Code for the Web has: vscode.dev's local folders, github.dev's repositories)
-// and for files' texts (read with VS Code's file API, decoded by the server's own rules). Shared by both entries: the
-// desktop client answers too, though its Node server reads the disk itself and never asks.
+// file search) and for files' texts (read with VS Code's file API, decoded by the server's own rules, core/decode.ts).
+// Shared by both entries: the desktop client answers too, though its Node server reads the disk itself and never asks.
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { decodePlan } from '../../server/src/core/decode';
 import {
-  ListFilesRequest, ReadFileRequest, WORKSPACE_FILE_GLOB, WORKSPACE_IGNORE_GLOB,
+  ListFilesRequest, ReadFileRequest, WORKSPACE_FILE_GLOB, WORKSPACE_IGNORE_GLOB, WORKSPACE_IGNORED_FOLDERS,
   type ListFilesParams, type ListFilesResult, type ReadFileParams, type ReadFileResult,
 } from '../../server/src/common/protocol';
+
+/**
+ * How long the file search may take before the folder is walked instead: a virtual file system without a search
+ * provider can leave `findFiles` unanswered for good (microsoft/vscode#314285), and the server waits for this list.
+ */
+export const FIND_FILES_LIMIT_MS = 10_000;
+/** The most directory entries a walk looks at, so a huge repository cannot keep the server waiting for ever. */
+const WALK_LIMIT = 50_000;
 
 export function answerFileRequests(client: BaseLanguageClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
     client.onRequest(ListFilesRequest.method, async ({ folderUri }: ListFilesParams): Promise<ListFilesResult> => {
-      const folder = vscode.Uri.parse(folderUri);
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, WORKSPACE_FILE_GLOB), WORKSPACE_IGNORE_GLOB);
-      output.info(`Workspace index: ${found.length} plans and configurations under ${folder.toString(true)}.`);
+      // The server names folders without a trailing slash: a folder at the root (`vscode-test-web://mount`) gets its `/`.
+      const parsed = vscode.Uri.parse(folderUri);
+      const folder = parsed.path === '' ? parsed.with({ path: '/' }) : parsed;
+      const started = Date.now();
+      let found = await search(folder);
+      let how = 'file search';
+      if (found === undefined) {
+        found = await walk(folder);
+        how = 'walking the folders (no file search answered)';
+      }
+      output.info(`Workspace index: ${found.length} files under ${folder.toString(true)}, found by ${how} in ${Date.now() - started} ms.`);
       return found.map((uri) => uri.toString());
     }),
     client.onRequest(ReadFileRequest.method, async ({ uri }: ReadFileParams): Promise<ReadFileResult> => {
@@ -28,4 +43,48 @@ export function answerFileRequests(client: BaseLanguageClient, output: vscode.Lo
       }
     }),
   ];
+}
+
+/** The plans and configurations under `folder` by VS Code's file search; `undefined` when it fails or does not answer. */
+async function search(folder: vscode.Uri): Promise<vscode.Uri[] | undefined> {
+  const cancel = new vscode.CancellationTokenSource();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      vscode.workspace.findFiles(new vscode.RelativePattern(folder, WORKSPACE_FILE_GLOB), WORKSPACE_IGNORE_GLOB, undefined, cancel.token),
+      new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), FIND_FILES_LIMIT_MS); }),
+    ]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    cancel.cancel();
+    cancel.dispose();
+  }
+}
+
+/** Every YAML file under `folder`, outside the ignored folders, read directory by directory with the file API. */
+async function walk(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  const pending = [folder];
+  let seen = 0;
+  while (pending.length > 0 && seen < WALK_LIMIT) {
+    const dir = pending.shift()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      continue;
+    }
+    for (const [name, type] of entries) {
+      if (++seen > WALK_LIMIT) break;
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory) {
+        if (!WORKSPACE_IGNORED_FOLDERS.includes(name) && !(type & vscode.FileType.SymbolicLink)) pending.push(uri);
+      } else if (/\.ya?ml$/.test(name)) {
+        found.push(uri);
+      }
+    }
+  }
+  return found;
 }

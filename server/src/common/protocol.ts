@@ -48,8 +48,9 @@ export interface InitializationOptions {
  * with one level of braces, the form both tinyglobby (the Node server) and VS Code's file search (the web) read alike.
  */
 export const WORKSPACE_FILE_GLOB = '**/{*.crmteam.yaml,*.crmteam.yml,.crmteam.yaml,.crmteam.yml,crmteam.config.yaml}';
-/** Folders whose files are never indexed. */
-export const WORKSPACE_IGNORE_GLOB = '**/{node_modules,.git}/**';
+/** Folders whose files are never indexed, by name, and as a glob. */
+export const WORKSPACE_IGNORED_FOLDERS: readonly string[] = ['node_modules', '.git'];
+export const WORKSPACE_IGNORE_GLOB = `**/{${WORKSPACE_IGNORED_FOLDERS.join(',')}}/**`;
 
 /** Carried in `Diagnostic.data` so a code action finds its finding without re-running the rules. */
 export interface DiagnosticData {
@@ -82,7 +83,9 @@ export type OverviewResult = Overview | null;
 /**
  * Sent by a server without file access of its own (the web one), when the client said `workspaceFiles` in its
  * initialization options: the client answers with the URIs of the files under the folder that match
- * `WORKSPACE_FILE_GLOB` (outside `WORKSPACE_IGNORE_GLOB`), found with the editor's own file search.
+ * `WORKSPACE_FILE_GLOB` (outside `WORKSPACE_IGNORE_GLOB`), found with the editor's own file search. The answer may
+ * hold other files too (a client without file search walks the folders): the server keeps plans and configurations by
+ * name.
  */
 export const ListFilesRequest = { method: 'crmteam/listFiles' } as const;
 export interface ListFilesParams {

@@ -36,9 +36,7 @@ const run = () => new Promise((resolve, reject) => {
  * Tests of what the web does not have (README, "Works in vscode.dev and github.dev"), each with the reason. They are
  * left out here and named in the output; everything else runs as on the desktop.
  */
-const DESKTOP_ONLY = [
-  [/a closed plan's cross-plan finding is reported/, 'the web server reads no closed file: there is no web WorkspaceFiles yet'],
-];
+const DESKTOP_ONLY = [];
 
 function dropDesktopOnly(suite) {
   suite.tests = suite.tests.filter((test) => {
