@@ -121,7 +121,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const roster = analyzeConfig(text).config.roster;
     const dir = document.uri.slice(0, document.uri.lastIndexOf('/'));
     const rosterUri = roster === undefined ? undefined : `${dir}/${roster.split('/').map(encodeURIComponent).join('/')}`;
-    // Without file access (the web) nothing can tell whether the roster exists, so it is not checked.
+    // Without file access (a web client that does not answer for files) nothing can tell whether the roster exists,
+    // so it is not checked.
     const found = rosterUri !== undefined && files ? (await files.read(rosterUri)) !== undefined : undefined;
     return analyzeConfig(text, found === undefined ? {} : { exists: () => found });
   }
