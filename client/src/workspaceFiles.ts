@@ -26,14 +26,9 @@ export function answerFileRequests(client: BaseLanguageClient, output: vscode.Lo
       const parsed = vscode.Uri.parse(folderUri);
       const folder = parsed.path === '' ? parsed.with({ path: '/' }) : parsed;
       const started = Date.now();
-      let found = await search(folder);
-      let how = 'file search';
-      if (found === undefined) {
-        found = await walk(folder);
-        how = 'walking the folders (no file search answered)';
-      }
-      output.info(`Workspace index: ${found.length} files under ${folder.toString(true)}, found by ${how} in ${Date.now() - started} ms.`);
-      return found.map((uri) => uri.toString());
+      const found = await listFiles(folder);
+      output.info(`Workspace index: ${found.uris.length} files under ${folder.toString(true)}, found by ${found.how} in ${Date.now() - started} ms.`);
+      return found.uris.map((uri) => uri.toString());
     }),
     client.onRequest(ReadFileRequest.method, async ({ uri }: ReadFileParams): Promise<ReadFileResult> => {
       try {
@@ -45,30 +40,43 @@ export function answerFileRequests(client: BaseLanguageClient, output: vscode.Lo
   ];
 }
 
-/** The plans and configurations under `folder` by VS Code's file search; `undefined` when it fails or does not answer. */
-async function search(folder: vscode.Uri): Promise<vscode.Uri[] | undefined> {
+interface Found {
+  readonly uris: vscode.Uri[];
+  /** How they were found, for the output channel. */
+  readonly how: string;
+}
+
+/**
+ * The plans and configurations under `folder`, by VS Code's file search. When it fails, or has not answered after
+ * `FIND_FILES_LIMIT_MS`, the folders are walked; a search that answers during the walk still wins.
+ */
+async function listFiles(folder: vscode.Uri): Promise<Found> {
   const cancel = new vscode.CancellationTokenSource();
+  const searching: Promise<Found | undefined> = Promise.resolve(
+    vscode.workspace.findFiles(new vscode.RelativePattern(folder, WORKSPACE_FILE_GLOB), WORKSPACE_IGNORE_GLOB, undefined, cancel.token),
+  ).then((uris) => ({ uris, how: 'file search' }), () => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), FIND_FILES_LIMIT_MS); });
+  const stop = { now: false };
   try {
-    return await Promise.race([
-      vscode.workspace.findFiles(new vscode.RelativePattern(folder, WORKSPACE_FILE_GLOB), WORKSPACE_IGNORE_GLOB, undefined, cancel.token),
-      new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), FIND_FILES_LIMIT_MS); }),
-    ]);
-  } catch {
-    return undefined;
+    const searched = await Promise.race([searching, late]);
+    if (searched) return searched;
+    const walking = walk(folder, stop);
+    return await Promise.race([searching.then((s) => s ?? walking), walking]);
   } finally {
     clearTimeout(timer);
+    stop.now = true;
     cancel.cancel();
     cancel.dispose();
   }
 }
 
 /** Every YAML file under `folder`, outside the ignored folders, read directory by directory with the file API. */
-async function walk(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const found: vscode.Uri[] = [];
+async function walk(folder: vscode.Uri, stop: { readonly now: boolean }): Promise<Found> {
+  const uris: vscode.Uri[] = [];
   const pending = [folder];
   let seen = 0;
-  while (pending.length > 0 && seen < WALK_LIMIT) {
+  while (pending.length > 0 && seen < WALK_LIMIT && !stop.now) {
     const dir = pending.shift()!;
     let entries: [string, vscode.FileType][];
     try {
@@ -82,9 +90,10 @@ async function walk(folder: vscode.Uri): Promise<vscode.Uri[]> {
       if (type & vscode.FileType.Directory) {
         if (!WORKSPACE_IGNORED_FOLDERS.includes(name) && !(type & vscode.FileType.SymbolicLink)) pending.push(uri);
       } else if (/\.ya?ml$/.test(name)) {
-        found.push(uri);
+        uris.push(uri);
       }
     }
   }
-  return found;
+  const truncated = seen > WALK_LIMIT || (seen === WALK_LIMIT && pending.length > 0);
+  return { uris, how: `walking the folders, as no file search answered${truncated ? ` (stopped after ${WALK_LIMIT} entries: plans further down are left out)` : ''}` };
 }
