@@ -32,7 +32,11 @@ export function answerFileRequests(client: BaseLanguageClient, output: vscode.Lo
     }),
     client.onRequest(ReadFileRequest.method, async ({ uri }: ReadFileParams): Promise<ReadFileResult> => {
       try {
-        return decodePlan(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))).text;
+        const file = vscode.Uri.parse(uri);
+        // Only the workspace's own files: a roster path climbing out of the folder (`../../other/people.yaml`) must not
+        // make the extension fetch from elsewhere (on github.dev, another repository).
+        if (!vscode.workspace.getWorkspaceFolder(file)) return null;
+        return decodePlan(await vscode.workspace.fs.readFile(file)).text;
       } catch {
         return null;
       }

@@ -96,7 +96,8 @@ export type ListFilesResult = string[];
 
 /**
  * Sent like `ListFilesRequest`: the client answers with the file's text, decoded as the server decodes files
- * (server/src/core/decode.ts: UTF-8, byte order mark dropped), or `null` when it cannot be read.
+ * (server/src/core/decode.ts: UTF-8, byte order mark dropped), or `null` when it cannot be read or lies outside
+ * the workspace folders.
  */
 export const ReadFileRequest = { method: 'crmteam/readFile' } as const;
 export interface ReadFileParams {
