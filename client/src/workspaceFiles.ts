@@ -1,7 +1,8 @@
 // The client's half of the server's file access on the web (server/src/lsp/clientFiles.ts): the server, in a web
 // worker, has no file system, so it asks the client for the workspace's plans and configurations (found with VS Code's
 // file search) and for files' texts (read with VS Code's file API, decoded by the server's own rules, core/decode.ts).
-// Shared by both entries: the desktop client answers too, though its Node server reads the disk itself and never asks.
+// Shared by both entries: the desktop client answers too; its Node server reads `file:` from disk itself and asks only
+// for other schemes (a virtual workspace such as Remote Repositories).
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';

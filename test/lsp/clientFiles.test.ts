@@ -15,6 +15,7 @@ import {
   type ListFilesParams, type ListFilesResult, type ReadFileParams, type ReadFileResult,
 } from '../../server/src/common/protocol';
 import { repoPath } from '../harness/repo';
+import { nodeWorkspaceFiles } from '../../server/src/lsp/nodeFiles';
 import { LspPair, VSCODE_CAPABILITIES } from './lspPair';
 
 const CAPABILITIES: ClientCapabilities = { ...VSCODE_CAPABILITIES, workspace: { ...VSCODE_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
@@ -113,6 +114,21 @@ test('a client whose file search fails: logged, nothing indexed, the open plan s
     await pair.open(uri('service.crmteam.yaml'), readFileSync(join(DIR, 'service.crmteam.yaml'), 'utf8'));
     const items = await pair.pullItems(uri('service.crmteam.yaml'));
     assert.ok(items.some((d) => d.code === 'unknown-person'), 'checked alone: without the roster, its people are unknown');
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('the Node server in a virtual workspace (desktop Remote Repositories): what is not on disk is asked of the client', async () => {
+  const files = fakeClient();
+  const pair = await LspPair.start({
+    workspaceFolders: [FOLDER], capabilities: CAPABILITIES, initializationOptions: { workspaceFiles: true },
+    server: { workspaceFiles: nodeWorkspaceFiles }, handlers: files.handlers,
+  });
+  try {
+    const report = await workspacePull(pair);
+    assert.equal(cross(itemsOf(report, uri('service.crmteam.yaml'))).length, 1, 'the closed plan, read through the client');
+    assert.deepEqual(files.requests.filter((r) => r.startsWith('list')), [`list ${FOLDER}`]);
   } finally {
     await pair.dispose();
   }

@@ -30,3 +30,12 @@ export function clientWorkspaceFiles(connection: RequestSender, log: (message: s
     },
   };
 }
+
+/** `own` for the files it handles, the client for the others (the Node server in a virtual workspace). */
+export function withClientFiles(own: WorkspaceFiles, client: WorkspaceFiles): WorkspaceFiles {
+  const handled = (uri: string) => own.handles?.(uri) ?? true;
+  return {
+    list: (folderUri) => (handled(folderUri) ? own.list(folderUri) : client.list(folderUri)),
+    read: (uri) => (handled(uri) ? own.read(uri) : client.read(uri)),
+  };
+}

@@ -30,7 +30,7 @@ import { PUSH_DEBOUNCE_MS, PushScheduler } from './pushDiagnostics';
 import { FEATURES, type ClientSupport, type DocumentMethod, type Features } from './requests';
 import { SettingsStore } from './settings';
 import { WorkspaceIndex, type WorkspaceFiles } from './workspace';
-import { clientWorkspaceFiles } from './clientFiles';
+import { clientWorkspaceFiles, withClientFiles } from './clientFiles';
 
 export type { Features } from './requests';
 
@@ -50,7 +50,8 @@ export interface ServerOptions {
   /**
    * How the workspace index reads the workspace folders' plans, configurations and rosters (Node: the disk). Without
    * it there is no index: each open plan is checked alone, and no workspace diagnostics are offered. `'client'` (the web):
-   * ask the client (clientFiles.ts), when its initialization options say it answers.
+   * ask the client (clientFiles.ts), when its initialization options say it answers; with a client that answers, the
+   * files these do not handle (`WorkspaceFiles.handles`) are asked of the client too.
    */
   readonly workspaceFiles?: WorkspaceFiles | 'client';
   /** Checks the workspace's plans that are not open; on the main thread by default. Node passes worker threads. */
@@ -234,8 +235,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.docsBase === 'string' && init.docsBase.length > 0) docsBase = init.docsBase.replace(/\/+$/, '');
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    files = options.workspaceFiles === 'client'
-      ? (init.workspaceFiles === true ? clientWorkspaceFiles(connection, (message) => logger.error(message)) : undefined)
+    const fromClient = init.workspaceFiles === true ? clientWorkspaceFiles(connection, (message) => logger.error(message)) : undefined;
+    // The Node server reads the disk, and asks a client that answers for what is not on it (a virtual workspace).
+    files = options.workspaceFiles === 'client' ? fromClient
+      : options.workspaceFiles && fromClient ? withClientFiles(options.workspaceFiles, fromClient)
       : options.workspaceFiles;
     if (files && folders.length > 0) {
       index = new WorkspaceIndex({

@@ -30,6 +30,8 @@ export interface WorkspaceFiles {
   list(folderUri: string): Promise<string[]>;
   /** A file's text; `undefined` when it cannot be read. */
   read(uri: string): Promise<string | undefined>;
+  /** Whether this file access reaches `uri` at all (Node's disk: `file:` only); everything, when left out. */
+  handles?(uri: string): boolean;
 }
 
 export interface WorkspaceIndexOptions {
