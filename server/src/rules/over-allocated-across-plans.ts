@@ -65,16 +65,11 @@ export default defineScopeRule({
       const listed = perPlan.size <= LISTED_PLANS ? [...perPlan] : largestFirst([...perPlan], ([, n]) => n).slice(0, LISTED_PLANS - 1);
       const parts = listed.map(([file, n]) => `${n}% in ${file}`).join(', ') + (listed.length < perPlan.size ? `, and ${perPlan.size - listed.length} more plans` : '');
       const plural = perPlan.size === 1 ? 'plan' : 'plans';
-      // The largest allocations, once per person: each finding points at those of them that are elsewhere.
-      const largest = entries.length <= MAX_RELATED_PLACES + 1 ? undefined : largestFirst(entries, (e) => e.allocation.percent).slice(0, MAX_RELATED_PLACES + 1);
-      for (const entry of entries) {
-        report(entry.file, {
-          at: entry.allocation.at,
-          message: `${who} is allocated ${total}% in total across ${perPlan.size} ${plural} that share a configuration (${parts}), more than the capacity of ${capacity}%. Lower an allocation, here or in another plan, or hand a role to someone else.`,
-          related: relatedTo(entry, entries, largest)
-            .map((other) => ({ file: other.file, at: other.allocation.at, message: `${other.allocation.percent}% as ${other.allocation.role} in ${other.file}` })),
-        });
-      }
+      const message = `${who} is allocated ${total}% in total across ${perPlan.size} ${plural} that share a configuration (${parts}), more than the capacity of ${capacity}%. Lower an allocation, here or in another plan, or hand a role to someone else.`;
+      // Made once per person, not once per finding: in a large scope each place is related to many findings.
+      const place = new Map(entries.map((e) => [e, { file: e.file, at: e.allocation.at, message: `${e.allocation.percent}% as ${e.allocation.role} in ${e.file}` }]));
+      const related = relatedPlaces(entries);
+      for (const entry of entries) report(entry.file, { at: entry.allocation.at, message, related: related(entry).map((other) => place.get(other)!) });
     }
   },
 });
@@ -87,12 +82,15 @@ function largestFirst<T>(items: readonly T[], size: (item: T) => number): T[] {
 type Entry = { file: string; allocation: AllocationFact };
 
 /**
- * The allocations a finding points at: every other one, or, when there are more than `MAX_RELATED_PLACES`, the
- * largest of them (from `largest`, the person's largest allocations, largest first, one more than that), in their
- * order in the scope.
+ * For each of a person's allocations, the others a finding points at: every other one, or, when there are more than
+ * `MAX_RELATED_PLACES`, the largest of them, in their order in the scope. Linear in the number of allocations: all
+ * but the largest few share one list.
  */
-function relatedTo(entry: Entry, entries: readonly Entry[], largest: readonly Entry[] | undefined): Entry[] {
-  if (!largest) return entries.filter((other) => other !== entry);
-  const kept = new Set(largest.filter((other) => other !== entry).slice(0, MAX_RELATED_PLACES));
-  return entries.filter((other) => kept.has(other));
+function relatedPlaces(entries: readonly Entry[]): (entry: Entry) => Entry[] {
+  if (entries.length <= MAX_RELATED_PLACES + 1) return (entry) => entries.filter((other) => other !== entry);
+  const order = new Map(entries.map((e, i) => [e, i]));
+  const inScopeOrder = (list: Entry[]) => list.sort((a, b) => order.get(a)! - order.get(b)!);
+  const ranked = largestFirst(entries, (e) => e.allocation.percent).slice(0, MAX_RELATED_PLACES + 1);
+  const shared = inScopeOrder(ranked.slice(0, MAX_RELATED_PLACES));
+  return (entry) => (ranked.includes(entry) ? inScopeOrder(ranked.filter((other) => other !== entry).slice(0, MAX_RELATED_PLACES)) : shared);
 }
