@@ -172,6 +172,7 @@ const text = readFileSync(planPath, 'utf8');
 await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'crmteam-yaml', version: 1, text } });
 await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
 const edits = [];
+const editsFrom = process.hrtime.bigint() / 1000n;
 const alone = [];
 let previous = first.items;
 for (let v = 2; v < (QUICK ? 6 : 12); v++) {
@@ -184,12 +185,14 @@ for (let v = 2; v < (QUICK ? 6 : 12); v++) {
   const ownMs = performance.now() - since;
   // An edit that changes no sibling's report leaves the request held: give up on it after 60 s.
   const next = await Promise.race([held, new Promise((resolve) => setTimeout(() => resolve({ items: [] }), 60_000))]);
-  edits.push({ ownMs, allMs: performance.now() - since, full: next.items.filter((r) => r.kind === 'full').length });
+  edits.push({ ownMs, allMs: performance.now() - since, full: next.items.filter((r) => r.kind === 'full').length, bytes: JSON.stringify(next).length });
   const known = new Map(previous.map((r) => [r.uri, r]));
   for (const r of next.items) known.set(r.uri, r);
   previous = [...known.values()];
   held = undefined;
 }
+// With a profile: the edits' window on the monotonic clock (µs), which the profile's timestamps also use.
+if (process.env.CRMTEAM_BENCH_PROFILE) log(`edits from ${editsFrom} to ${process.hrtime.bigint() / 1000n} µs`);
 // The same plan alone (no configuration: no scope), for the per-plan cost.
 const aloneUri = pathToFileURL(join(dir, 'alone.crmteam.yaml')).href;
 for (let v = 1; v < (QUICK ? 5 : 11); v++) {
@@ -203,13 +206,20 @@ const editAll = median(edits.map((e) => e.allMs));
 const editOwn = median(edits.map((e) => e.ownMs));
 const aloneMs = median(alone);
 const crossScopeMs = phase.crossMs * (Math.max(...SCOPES) / plans); // the pass over one scope, scaled from the CLI's total
-log(`edit: own ${ms(editOwn)} ms, with every sibling's report ${ms(editAll)} ms (${median(edits.map((e) => e.full))} full reports); the plan alone ${ms(aloneMs)} ms`);
+log(`edit: own ${ms(editOwn)} ms, with every sibling's report ${ms(editAll)} ms (${median(edits.map((e) => e.full))} full reports, ${(median(edits.map((e) => e.bytes)) / 1e6).toFixed(1)} MB); the plan alone ${ms(aloneMs)} ms`);
 
 // Idle: a workspace request held open for IDLE_MS; the server's CPU time meanwhile.
 const idleHeld = server.workspaceDiagnostics(previous);
 const cpuBefore = server.cpuMs();
-await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+const perSecond = [];
+for (let t = 0, last = cpuBefore; t < IDLE_MS; t += 1000) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const now = server.cpuMs();
+  perSecond.push(Math.round(now - last));
+  last = now;
+}
 const idleCpu = server.cpuMs() - cpuBefore;
+log(`idle CPU per second (ms): ${perSecond.join(' ')}`);
 let answered = false;
 // Disposing the connection rejects the request still held: that is the expected end, not an error.
 void idleHeld.then(() => { answered = true; }, () => {});

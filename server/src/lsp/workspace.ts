@@ -84,6 +84,8 @@ interface ScopeEntry {
   version: number;
   /** The person's `crmteam.rules` for the configuration's folder: they apply to the cross-plan rules too. */
   overrides: RuleLevels;
+  /** URIs of the files the scope names (relative to the configuration's folder). */
+  readonly uris: Map<string, string>;
 }
 
 /** A reported file: its result id changes when its items do, which its key (made of stamps) tells. */
@@ -373,8 +375,17 @@ export class WorkspaceIndex {
     });
   }
 
+  /** The URI of a file named relative to the scope's configuration (remembered: many findings name the same plans). */
+  private uriIn(scope: ScopeEntry, file: string): string {
+    let uri = scope.uris.get(file);
+    if (uri === undefined) {
+      uri = `${dirname(scope.configUri)}/${file.split('/').map(encodeURIComponent).join('/')}`;
+      scope.uris.set(file, uri);
+    }
+    return uri;
+  }
+
   private crossDiagnostic(scope: ScopeEntry, f: ScopeFinding): Diagnostic {
-    const dir = dirname(scope.configUri);
     const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint }[f.finding.severity];
     return {
       range: { start: { line: f.at.line, character: f.at.character }, end: { line: f.at.endLine, character: f.at.endCharacter } },
@@ -386,7 +397,7 @@ export class WorkspaceIndex {
       ...(f.finding.related.length > 0 ? {
         relatedInformation: f.finding.related.map((r, i) => ({
           location: {
-            uri: r.file === undefined ? '' : `${dir}/${r.file.split('/').map(encodeURIComponent).join('/')}`,
+            uri: r.file === undefined ? '' : this.uriIn(scope, r.file),
             range: { start: { line: f.relatedAt[i]!.line, character: f.relatedAt[i]!.character }, end: { line: f.relatedAt[i]!.endLine, character: f.relatedAt[i]!.endCharacter } },
           },
           message: r.message,
@@ -429,7 +440,7 @@ export class WorkspaceIndex {
   /** Reads a configuration and its roster. A configuration that cannot be read leaves its plans with the defaults. */
   private async loadScope(configUri: string): Promise<void> {
     const text = await this.options.files.read(configUri);
-    const scope: ScopeEntry = this.scopes.get(configUri) ?? { configUri, cross: new Map(), crossStamps: new Map(), version: 0, configItems: [], rosterItems: [], overrides: new Map() };
+    const scope: ScopeEntry = this.scopes.get(configUri) ?? { configUri, cross: new Map(), crossStamps: new Map(), version: 0, configItems: [], rosterItems: [], overrides: new Map(), uris: new Map() };
     this.scopes.set(configUri, scope);
     delete scope.text; delete scope.analysis; delete scope.rosterUri; delete scope.rosterText; delete scope.roster;
     scope.configItems = [];
