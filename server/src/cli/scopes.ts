@@ -78,12 +78,16 @@ export class Scopes {
       if (rosterPath !== undefined && isFile(rosterPath) && rosterText === undefined) {
         this.notes.push(`Cannot read the roster \`${rosterPath}\`; its people are unknown to the plans of \`${configPath}\`.`);
       }
-      setup = {
-        configPath,
-        config,
-        configText,
-        ...(rosterPath !== undefined && rosterText !== undefined ? { rosterPath, rosterText, roster: analyzeRoster(rosterText, { levels: this.mode.levels }) } : {}),
-      };
+      setup = { configPath, config, configText };
+      if (rosterPath !== undefined && rosterText !== undefined) {
+        // Analysed when first asked for: the lint's workers analyse it themselves, and the main thread needs it only
+        // for the cross-plan pass and the summary, which run while the workers check plans.
+        let roster: Roster | undefined;
+        const levels = this.mode.levels;
+        setup = Object.defineProperties({ ...setup, rosterPath, rosterText } as ScopeSetup, {
+          roster: { enumerable: true, get: () => (roster ??= analyzeRoster(rosterText, { levels })) },
+        });
+      }
     }
     this.setups.set(configPath, setup);
     return setup;

@@ -1,26 +1,30 @@
 // GitHub Actions workflow commands: one annotation per finding (hints are left out; GitHub has no such level).
 
-import type { FileReport } from '../lint';
+import type { Formatter } from './formatter';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-export function formatGithub(reports: readonly FileReport[]): string {
-  const lines: string[] = [];
-  for (const file of reports) {
-    for (const f of file.findings) {
-      if (f.severity === 'hint') continue;
-      const props = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${f.line}`,
-        `endLine=${f.endLine}`,
-        `col=${f.column}`,
-        `endColumn=${f.endColumn}`,
-        `title=${escapeProperty(`crmteam ${f.ruleId}`)}`,
-      ].join(',');
-      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`);
-    }
-  }
-  return lines.length ? lines.join('\n') + '\n' : '';
+export function githubFormatter(): Formatter {
+  return {
+    start: () => '',
+    file(file) {
+      let out = '';
+      for (const f of file.findings) {
+        if (f.severity === 'hint') continue;
+        const props = [
+          `file=${escapeProperty(file.path)}`,
+          `line=${f.line}`,
+          `endLine=${f.endLine}`,
+          `col=${f.column}`,
+          `endColumn=${f.endColumn}`,
+          `title=${escapeProperty(`crmteam ${f.ruleId}`)}`,
+        ].join(',');
+        out += `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}\n`;
+      }
+      return out;
+    },
+    end: () => '',
+  };
 }
 
 function escapeData(text: string): string {

@@ -5,10 +5,16 @@ import { pathToFileURL } from 'node:url';
 import { INTERNAL_ERROR } from '../../engine/analyze';
 import { RULES } from '../../rules/index';
 import type { FileReport } from '../lint';
+import type { Formatter } from './formatter';
+import { stringifyAt } from './json';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'none' } as const;
 
-export function formatSarif(reports: readonly FileReport[], cwd: string, version: string): string {
+/**
+ * The log as `JSON.stringify(log, null, 2)` would print it, its results one file at a time (each at its depth in
+ * `runs[0].results`), so a large report is written while later files are still being checked.
+ */
+export function sarifFormatter(cwd: string, version: string): Formatter {
   const rules: ReportingDescriptor[] = RULES.map((rule) => ({
     id: rule.meta.id,
     name: pascal(rule.meta.id),
@@ -27,31 +33,28 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
     defaultConfiguration: { level: 'error' },
   });
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results: Result[] = [];
-  for (const file of reports) {
-    for (const f of file.findings) {
-      results.push({
-        ruleId: f.ruleId,
-        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId)! } : {}),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(file.path), uriBaseId: 'SRCROOT' },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.line === f.endLine ? f.column : 1) },
-          },
-        }],
-        ...(f.related.length ? {
-          relatedLocations: f.related.map((r, id) => ({
-            id,
-            message: { text: r.message },
-            physicalLocation: { artifactLocation: { uri: encodeURI(r.file ?? file.path), uriBaseId: 'SRCROOT' }, region: { startLine: r.line, startColumn: r.column } },
-          })),
-        } : {}),
-        partialFingerprints: { 'crmteam/v1': `${f.ruleId}:${file.path}:${f.message}` },
-      });
-    }
-  }
+  const resultsOf = (file: FileReport): Result[] => file.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId)! } : {}),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(file.path), uriBaseId: 'SRCROOT' },
+        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.line === f.endLine ? f.column : 1) },
+      },
+    }],
+    ...(f.related.length ? {
+      relatedLocations: f.related.map((r, id) => ({
+        id,
+        message: { text: r.message },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.file ?? file.path), uriBaseId: 'SRCROOT' }, region: { startLine: r.line, startColumn: r.column } },
+      })),
+    } : {}),
+    partialFingerprints: { 'crmteam/v1': `${f.ruleId}:${file.path}:${f.message}` },
+  }));
+  // The log with a marker where the results go (a string no finding can print: JSON escapes U+0000).
+  const marker = '\u0000results';
   const log: Log = {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -59,10 +62,25 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
       tool: { driver: { name: 'crmteam', version, semanticVersion: version, rules } },
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
       columnKind: 'utf16CodeUnits',
-      results,
+      results: marker as unknown as Result[],
     }],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const [head, tail] = (JSON.stringify(log, null, 2) + '\n').split(JSON.stringify(marker)) as [string, string];
+  // `results` is at depth 3 (log, runs, run): its items at depth 4.
+  const closing = '\n      ]';
+  let first = true;
+  return {
+    start: () => head,
+    file(file) {
+      let out = '';
+      for (const result of resultsOf(file)) {
+        out += `${first ? '[\n' : ',\n'}${stringifyAt(result, 4)}`;
+        first = false;
+      }
+      return out;
+    },
+    end: () => `${first ? '[]' : closing}${tail}`,
+  };
 }
 
 function pascal(id: string): string {

@@ -25,3 +25,9 @@ export function summarize(reports: readonly FileReport[]): Summary {
   }
   return { errors, warnings, infos, hints, fixable, fixed };
 }
+
+export const EMPTY_SUMMARY: Summary = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0, fixed: 0 };
+
+export function addSummary(a: Summary, b: Summary): Summary {
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos, hints: a.hints + b.hints, fixable: a.fixable + b.fixable, fixed: a.fixed + b.fixed };
+}
