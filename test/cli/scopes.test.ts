@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -13,8 +13,8 @@ import { repoPath } from '../harness/repo';
 const BIN = repoPath('bin/crmteam.js');
 const GROUP = 'examples/contoso-group';
 
-function crmteam(args: string[], cwd = repoPath()) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' } });
+function crmteam(args: string[], cwd = repoPath(), env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -105,4 +105,57 @@ test('a folder without any configuration: every plan alone, as before', () => {
   const r = crmteam(['lint', '.'], dir);
   assert.doesNotMatch(r.stdout, /over-allocated-across-plans|Scope /);
   assert.match(r.stdout, /in 2 plans checked/);
+});
+
+test('many plans on worker threads: every format byte for byte as on one thread, JSON and SARIF as JSON.stringify prints them', () => {
+  // Two scopes (the group's plans and 72 more: more than the 64 that start workers), a mistake in one configuration
+  // (which also drops its ignore list), plans outside any scope.
+  const dir = mkdtempSync(join(tmpdir(), 'crmteam-threads-'));
+  const sales = readFileSync(repoPath(GROUP, 'sales.crmteam.yaml'), 'utf8');
+  const service = readFileSync(repoPath(GROUP, 'service.crmteam.yaml'), 'utf8');
+  for (const [group, count] of [['group-a', 21], ['group-b', 15]] as const) {
+    cpSync(repoPath(GROUP), join(dir, group), { recursive: true });
+    for (let i = 0; i < count; i++) {
+      const n = String(i).padStart(2, '0');
+      writeFileSync(join(dir, group, `sales-${n}.crmteam.yaml`), sales.replace('Contoso sales CRM', `Contoso sales CRM ${n}`).replace('allocation: 60%', `allocation: ${10 + i}%`));
+      writeFileSync(join(dir, group, `service-${n}.crmteam.yaml`), service);
+    }
+  }
+  writeFileSync(join(dir, 'group-b', 'crmteam.config.yaml'), 'crmteam-config: 1\nroster: people.yaml\nrules:\n  unused-persn: error\n');
+  mkdirSync(join(dir, 'loose'));
+  cpSync(repoPath('examples/northwind.crmteam.yaml'), join(dir, 'loose', 'northwind.crmteam.yaml'));
+  cpSync(repoPath('examples/fabrikam-draft.crmteam.yaml'), join(dir, 'loose', 'fabrikam.crmteam.yaml'));
+
+  for (const format of ['stylish', 'json', 'sarif', 'github']) {
+    // One plan of group-a asked for: its 43 siblings are checked for the cross-plan pass, and not reported.
+    const runs = [['.'], ...(format === 'json' || format === 'stylish' ? [['group-a/sales-03.crmteam.yaml', 'group-b', 'loose']] : [])];
+    for (const paths of runs) {
+      const one = crmteam(['lint', '--format', format, '--jobs', '1', ...paths], dir);
+      const two = crmteam(['lint', '--format', format, '--jobs', '2', ...paths], dir, { CRMTEAM_TIMING: '1' });
+      assert.equal(one.code, 1, one.stderr);
+      assert.equal(two.code, one.code, `${format} ${paths.join(' ')}`);
+      assert.equal(two.stdout, one.stdout, `${format} ${paths.join(' ')}`);
+      assert.match(two.stderr, /timing: \d+ plans; per-file work [\d.]+ ms on 2 threads/);
+      if (format === 'json' || format === 'sarif') assert.equal(two.stdout, `${JSON.stringify(JSON.parse(two.stdout), null, 2)}\n`);
+    }
+  }
+  const json = JSON.parse(crmteam(['lint', '--format', 'json', '.'], dir).stdout) as { filePath: string; messages: { ruleId: string; related?: unknown[] }[] }[];
+  assert.equal(json.length, 80, '44 plans in group-a, 33 in group-b (with its archive), the loose 2, group-b\'s configuration');
+  assert.equal(json[0]!.filePath, 'group-b/crmteam.config.yaml', 'configuration findings first');
+  const cross = json.find((f) => f.filePath === 'group-a/sales-20.crmteam.yaml')!.messages.find((m) => m.ruleId === 'over-allocated-across-plans')!;
+  assert.equal(cross.related!.length, 21, 'the other sales plans of the scope');
+  const partial = crmteam(['lint', '--quiet', '--jobs', '2', 'group-a/sales-03.crmteam.yaml', 'group-b', 'loose'], dir);
+  assert.match(partial.stdout, /^Scope group-a\/crmteam\.config\.yaml: 1 of 44 plans checked, roster group-a\/people\.yaml \(6 people\), 2 cross-plan findings\.$/m);
+});
+
+test('an empty report is still valid JSON and SARIF', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crmteam-empty-'));
+  writeFileSync(join(dir, 'crmteam.config.yaml'), 'crmteam-config: 1\nignore:\n  - "**"\n');
+  writeFileSync(join(dir, 'a.crmteam.yaml'), 'crmteam: 1\n');
+  const json = crmteam(['lint', '--format', 'json', '.'], dir);
+  assert.equal(json.code, 0, json.stderr);
+  assert.equal(json.stdout, '[]\n');
+  const sarif = crmteam(['lint', '--format', 'sarif', '.'], dir);
+  assert.deepEqual((JSON.parse(sarif.stdout) as { runs: { results: unknown[] }[] }).runs[0]!.results, []);
+  assert.equal(sarif.stdout, `${JSON.stringify(JSON.parse(sarif.stdout), null, 2)}\n`);
 });
