@@ -84,7 +84,7 @@ test('a suppression of a cross-plan rule is settled by the cross-plan pass: used
   assert.equal(finding!.fixes.length, 1);
 });
 
-test('a person shared by many plans: the message counts every plan and names the largest; at most 10 related places', () => {
+test('a person shared by many plans: the message counts every plan and names the largest; at most 5 related places, the largest', () => {
   const files = new Map([['crmteam.config.yaml', 'crmteam-config: 1\nroster: people.yaml\n'], ['people.yaml', ROSTER]]);
   // 30 plans: jdoe at 10% in each, except 40% in p07 and 20% in p12 to p22.
   for (let i = 0; i < 30; i++) {
@@ -93,11 +93,11 @@ test('a person shared by many plans: the message counts every plan and names the
   }
   const finding = checkFolder(files).findings.get('p00.crmteam.yaml')!.find((f) => f.ruleId === 'over-allocated-across-plans')!;
   assert.match(finding.message, /allocated 440% in total across 30 plans .*\(40% in p07\.crmteam\.yaml, 20% in p12\.crmteam\.yaml, 20% in p13\.crmteam\.yaml, 20% in p14\.crmteam\.yaml, 20% in p15\.crmteam\.yaml, and 25 more plans\)/);
-  assert.equal(finding.related.length, 10);
-  // The largest of the others, in their order in the scope.
-  assert.deepEqual(finding.related.map((r) => r.file), ['p07', 'p12', 'p13', 'p14', 'p15', 'p16', 'p17', 'p18', 'p19', 'p20'].map((p) => `${p}.crmteam.yaml`));
+  assert.equal(finding.related.length, 5);
+  // The largest of the others, in their order in the scope: the plans the message names.
+  assert.deepEqual(finding.related.map((r) => r.file), ['p07', 'p12', 'p13', 'p14', 'p15'].map((p) => `${p}.crmteam.yaml`));
   const relatedOf = (file: string) => checkFolder(files).findings.get(file)!.find((f) => f.ruleId === 'over-allocated-across-plans')!.related.map((r) => r.file);
-  assert.deepEqual(relatedOf('p12.crmteam.yaml'), ['p07', 'p13', 'p14', 'p15', 'p16', 'p17', 'p18', 'p19', 'p20', 'p21'].map((p) => `${p}.crmteam.yaml`));
+  assert.deepEqual(relatedOf('p12.crmteam.yaml'), ['p07', 'p13', 'p14', 'p15', 'p16'].map((p) => `${p}.crmteam.yaml`));
   // A small scope names every plan and points at every other one.
   const small = new Map([...files].filter(([name]) => !/^p(0[3-9]|[12]\d)/.test(name)));
   const few = checkFolder(small).findings.get('p00.crmteam.yaml')!.find((f) => f.ruleId === 'over-allocated-across-plans');

@@ -96,7 +96,7 @@ export interface ScopeContext {
  * 200 findings 199 related places: unreadable in an editor's problem list and quadratic in the size of a scope. The
  * message still counts every plan; the person's hover and `crmteam report` show the whole load.
  */
-export const MAX_RELATED_PLACES = 10;
+export const MAX_RELATED_PLACES = 5;
 
 export interface ScopeReport {
   readonly at: Place;
