@@ -167,7 +167,7 @@ test('each workspace folder\'s own `crmteam.rules` apply to the cross-plan rules
     cpSync(repoPath('examples/contoso-group'), dir, { recursive: true });
     return pathToFileURL(dir).href;
   });
-  const settings = (scopeUri?: string) => (scopeUri?.startsWith(`${folders[0]}/`) ? { rules: { 'over-allocated-across-plans': 'off' } } : {});
+  const settings = (scopeUri?: string) => (scopeUri === folders[0] || scopeUri?.startsWith(`${folders[0]}/`) ? { rules: { 'over-allocated-across-plans': 'off' } } : {});
   const pair = await LspPair.start({ workspaceFolders: folders, settings, capabilities: CAPABILITIES, server: { workspaceFiles: nodeWorkspaceFiles } });
   try {
     const report = await workspacePull(pair);

@@ -341,15 +341,6 @@ function lintJob(job: LintJob, options: LintFileOptions, setupOf: (configPath: s
   return rest;
 }
 
-/**
- * A worker's report as the main thread needs it: the cross-plan pass reads a plan's people, allocations and
- * suppressions, not every person reference (kept for navigation in the editor), which is most of the facts' size and
- * would be copied across threads for nothing. (The test of one thread against two catches a rule that starts to.)
- */
-function forMainThread(report: FileReport): FileReport {
-  return report.facts === undefined ? report : { ...report, facts: { ...report.facts, references: [] } };
-}
-
 if (!isMainThread && parentPort && (workerData as WorkerSetup | undefined)?.scopes) {
   const task = workerData as WorkerSetup;
   const port = parentPort;
@@ -371,7 +362,7 @@ if (!isMainThread && parentPort && (workerData as WorkerSetup | undefined)?.scop
   // A batch of plans in, their reports out; nothing (null) when there is no more work.
   port.on('message', (batch: LintJob[] | null) => {
     if (batch === null) port.close();
-    else port.postMessage(batch.map((job) => forMainThread(lintJob(job, options, setupOf))));
+    else port.postMessage(batch.map((job) => lintJob(job, options, setupOf)));
   });
 } else if (require.main === module) {
   runCli();

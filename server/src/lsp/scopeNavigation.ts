@@ -5,7 +5,7 @@
 
 import type { Hover, Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { scalarText } from '../model/edits';
-import type { Place, PlanFacts } from '../plan/facts';
+import { referencesTo, refersTo, type Place, type PlanFacts } from '../plan/facts';
 import { isValidPersonId } from '../format/vocabulary';
 import type { WorkspaceIndex } from './workspace';
 
@@ -40,7 +40,7 @@ export function scopeReferences(scope: Scope, uri: string, id: string, includeDe
 function placesOf(facts: PlanFacts, id: string, withDefinitions: boolean): Place[] {
   return [
     ...(withDefinitions ? facts.people.filter((p) => p.id === id).map((p) => p.key) : []),
-    ...facts.references.filter((r) => r.id === id).map((r) => r.at),
+    ...referencesTo(facts, id),
   ].sort((a, b) => a.start - b.start);
 }
 
@@ -61,7 +61,7 @@ export async function scopeRename(
   if (wanted === id) return { kind: 'local' };
   const taken = [
     ...(rosterKey(scope, wanted) ? [scope.rosterUri] : []),
-    ...scope.plans.filter((p) => p.facts.people.some((x) => x.id === wanted) || p.facts.references.some((r) => r.id === wanted)).map((p) => p.uri),
+    ...scope.plans.filter((p) => p.facts.people.some((x) => x.id === wanted) || refersTo(p.facts, wanted)).map((p) => p.uri),
   ];
   if (taken.length > 0) {
     const where = taken.map((u) => decodeURIComponent(u.slice(u.lastIndexOf('/') + 1))).join(', ');

@@ -43,8 +43,12 @@ export interface SuppressionFact {
 export interface PlanFacts {
   /** The people defined in this file, in document order. */
   readonly people: readonly PersonFact[];
-  /** Every person reference, in document order (for navigation across files). */
-  readonly references: readonly { readonly id: string; readonly at: Place }[];
+  /**
+   * Every person reference, in document order (for navigation across files), packed: a workspace index holds and
+   * copies between threads the facts of thousands of plans, and a plan has hundreds of references. Read with
+   * `referencesTo` and `refersTo`.
+   */
+  readonly references: PackedReferences;
   /** Stated allocations, in document order, of ids the plan (or its roster) defines. */
   readonly allocations: readonly AllocationFact[];
   readonly suppressions: readonly SuppressionFact[];
@@ -53,6 +57,46 @@ export interface PlanFacts {
    * and their ids (`suppressionIndex:idIndex`); the cross-plan pass reports those that silenced nothing.
    */
   readonly pendingUnused: readonly { readonly key: string; readonly finding: Finding; readonly at: Place }[];
+}
+
+/** References as one buffer: `places` holds, per reference, the index of its id in `ids`, then its place's six numbers. */
+export interface PackedReferences {
+  readonly ids: readonly string[];
+  readonly places: Int32Array;
+}
+
+const PACKED = 7;
+
+function packReferences(refs: readonly { readonly id: string; readonly at: Place }[]): PackedReferences {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const places = new Int32Array(refs.length * PACKED);
+  refs.forEach(({ id, at }, i) => {
+    let n = index.get(id);
+    if (n === undefined) {
+      n = ids.push(id) - 1;
+      index.set(id, n);
+    }
+    places.set([n, at.start, at.end, at.line, at.character, at.endLine, at.endCharacter], i * PACKED);
+  });
+  return { ids, places };
+}
+
+/** The places where a plan refers to `id`, in document order. */
+export function referencesTo(facts: PlanFacts, id: string): Place[] {
+  const n = facts.references.ids.indexOf(id);
+  const out: Place[] = [];
+  if (n === -1) return out;
+  const p = facts.references.places;
+  for (let i = 0; i < p.length; i += PACKED) {
+    if (p[i] === n) out.push({ start: p[i + 1]!, end: p[i + 2]!, line: p[i + 3]!, character: p[i + 4]!, endLine: p[i + 5]!, endCharacter: p[i + 6]! });
+  }
+  return out;
+}
+
+/** Whether a plan refers to `id` anywhere. */
+export function refersTo(facts: PlanFacts, id: string): boolean {
+  return facts.references.ids.includes(id);
 }
 
 export function placeOf(model: YamlModel, range: OffsetRange): Place {
@@ -79,7 +123,7 @@ export function planFacts(plan: Plan, suppressions: readonly Suppression[] = [],
   allocations.sort((a, b) => a.at.start - b.at.start);
   return {
     people,
-    references: plan.references.map((r) => ({ id: r.id, at: placeOf(model, r.range) })),
+    references: packReferences(plan.references.map((r) => ({ id: r.id, at: placeOf(model, r.range) }))),
     allocations,
     suppressions: suppressions.map((s) => ({ kind: s.kind, line: s.line, ids: s.ruleIds.map((r) => r.id) })),
     pendingUnused,
