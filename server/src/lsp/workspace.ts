@@ -582,8 +582,14 @@ export class WorkspaceIndex {
   }
 }
 
+/** Whether an open plan's new facts are its old ones (an edit that changes nothing the cross-plan rules read). */
 function sameFacts(a: PlanFacts | undefined, b: PlanFacts): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  if (a === undefined) return false;
+  const { references: ra, ...restA } = a;
+  const { references: rb, ...restB } = b;
+  return ra.places.length === rb.places.length && ra.places.every((n, i) => n === rb.places[i])
+    && ra.ids.length === rb.ids.length && ra.ids.every((id, i) => id === rb.ids[i])
+    && JSON.stringify(restA) === JSON.stringify(restB);
 }
 
 /**

@@ -66,8 +66,9 @@ export default defineScopeRule({
       const parts = listed.map(([file, n]) => `${n}% in ${file}`).join(', ') + (listed.length < perPlan.size ? `, and ${perPlan.size - listed.length} more plans` : '');
       const plural = perPlan.size === 1 ? 'plan' : 'plans';
       const message = `${who} is allocated ${total}% in total across ${perPlan.size} ${plural} that share a configuration (${parts}), more than the capacity of ${capacity}%. Lower an allocation, here or in another plan, or hand a role to someone else.`;
-      // Made once per person, not once per finding: in a large scope each place is related to many findings.
-      const place = new Map(entries.map((e) => [e, { file: e.file, at: e.allocation.at, message: `${e.allocation.percent}% as ${e.allocation.role} in ${e.file}` }]));
+      // Made once per person, not once per finding: in a large scope each place is related to many findings. (A related
+      // place's message need not name its file: every client shows the place's file beside it.)
+      const place = new Map(entries.map((e) => [e, { file: e.file, at: e.allocation.at, message: `${e.allocation.percent}% as ${e.allocation.role}` }]));
       const related = relatedPlaces(entries);
       for (const entry of entries) report(entry.file, { at: entry.allocation.at, message, related: related(entry).map((other) => place.get(other)!) });
     }
