@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -221,6 +221,23 @@ test('files changed on disk together (a checkout) are read together; a changed r
     for (const name of ['sales.crmteam.yaml', 'service.crmteam.yaml']) {
       assert.ok((itemsOf(after, uri(name)) ?? []).some((d) => d.code === 'unknown-person'), name);
     }
+  } finally {
+    await pair.dispose();
+  }
+});
+
+test('a closed plan deleted on disk: its findings are taken back', async () => {
+  const { dir, uri } = workspace();
+  const pair = await start(dir);
+  try {
+    const first = await workspacePull(pair);
+    assert.ok((itemsOf(first, uri('service.crmteam.yaml')) ?? []).length > 0);
+    const held = workspacePull(pair, first.items);
+    rmSync(join(dir, 'service.crmteam.yaml'));
+    await pair.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('service.crmteam.yaml'), type: 3 }] });
+    const next = await held;
+    assert.deepEqual(itemsOf(next, uri('service.crmteam.yaml')), [], 'an empty report for the deleted plan');
+    assert.deepEqual(cross(itemsOf(next, uri('sales.crmteam.yaml'))), [], 'and its sibling lost the shared finding');
   } finally {
     await pair.dispose();
   }

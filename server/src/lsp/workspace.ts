@@ -278,7 +278,9 @@ export class WorkspaceIndex {
       const reports: WorkspaceDocumentDiagnosticReport[] = [];
       let anyFull = false;
       if (on) {
+        const seen = new Set<string>();
         for (const [uri, key, items] of this.closedReports()) {
+          seen.add(uri);
           const reported = this.resultFor(uri, key, items);
           if (previous.get(uri) === reported.resultId) {
             reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Unchanged, resultId: reported.resultId });
@@ -286,6 +288,14 @@ export class WorkspaceIndex {
             anyFull = true;
             reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: reported.resultId, items: reported.items });
           }
+        }
+        // A file reported before and not now (deleted, or now ignored): its findings are taken back once. (An open plan
+        // keeps its last report: the client shows its document diagnostics instead.)
+        for (const [uri, known] of this.reported) {
+          if (seen.has(uri) || known.items.length === 0 || this.plans.get(uri)?.open) continue;
+          const cleared = this.resultFor(uri, 'gone', () => []);
+          anyFull = true;
+          reports.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: cleared.resultId, items: [] });
         }
       }
       if (!on) {
