@@ -32,7 +32,7 @@ const ROOTS: Record<SettingsKind, SchemaNode> = {
   roster: rosterSchema as unknown as SchemaNode,
 };
 
-export function settingsDiagnostics(analysis: SettingsFileAnalysis, ctx: FeatureContext): Diagnostic[] {
+export function settingsDiagnostics(analysis: Pick<SettingsFileAnalysis, 'findings'>, ctx: FeatureContext): Diagnostic[] {
   return analysis.findings.map((finding, index) => {
     const diagnostic = toDiagnostic(finding, index, ctx);
     // Code actions find these findings again by rule id and range (settingsCodeActions), not through `data`.

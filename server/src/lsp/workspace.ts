@@ -11,7 +11,7 @@ import type { Finding } from '../core/finding';
 import { ruleLevelsFromObject, type RuleLevels } from '../core/ruleOptions';
 import { effectiveLevels } from '../engine/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../common/settings';
-import { toDiagnostic } from '../features/diagnostics';
+import { settingsDiagnostics } from '../features/settingsFile';
 import { ruleDocsHref } from '../features/context';
 import { DIAGNOSTIC_SOURCE } from '../common/protocol';
 import { analyzeConfig, CONFIG_FILE_NAME, type ConfigAnalysis } from '../scope/config';
@@ -377,12 +377,7 @@ export class WorkspaceIndex {
   }
 
   private settingsDiagnostics(uri: string, text: string, findings: readonly Finding[]): Diagnostic[] {
-    const ctx = featureContext({ uri: uri, version: 0, lines: new LineIndex(text) }, DEFAULT_SETTINGS, this.options.docsBase());
-    return findings.map((f, i) => {
-      const d = toDiagnostic(f, i, ctx);
-      delete d.data;
-      return d;
-    });
+    return settingsDiagnostics({ findings }, featureContext({ uri, version: 0, lines: new LineIndex(text) }, DEFAULT_SETTINGS, this.options.docsBase()));
   }
 
   /** The URI of a file named relative to the scope's configuration (remembered: many findings name the same plans). */
