@@ -78,7 +78,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '.') : String(error));
+    throw usageErrorOf(error);
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -99,15 +99,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`Unknown format \`${format}\`; use one of ${FORMATS.join(', ')}.`);
   }
-  const levels = new Map<string, Level>();
-  for (const spec of values.rule ?? []) {
-    const match = /^([^=]+)=(.*)$/.exec(spec);
-    if (!match) throw new UsageError(`\`--rule ${spec}\` must look like \`--rule <rule-id>=<off|hint|info|warning|error>\`.`);
-    const [, id, level] = match as unknown as [string, string, string];
-    if (!RULES_BY_ID.has(id)) throw new UsageError(`Unknown rule \`${id}\` in \`--rule\`; \`crmteam rules\` lists them.`);
-    if (!isLevel(level)) throw new UsageError(`Unknown severity \`${level}\` for \`${id}\`; use off, hint, info, warning or error.`);
-    levels.set(id, level);
-  }
+  const levels = ruleLevelsFromFlags(values.rule);
   if (values['no-config'] && values.config !== undefined) throw new UsageError('`--config` and `--no-config` cannot be used together.');
   const maxWarnings = values['max-warnings'] === undefined ? undefined : nonNegativeInteger('--max-warnings', values['max-warnings']);
   const jobs = values.jobs === undefined ? undefined : nonNegativeInteger('--jobs', values.jobs);
@@ -125,6 +117,25 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     noConfig: values['no-config'] ?? false,
     config: values.config,
   };
+}
+
+/** `--rule <rule-id>=<severity>` flags as rule levels (shared by every command that takes them). */
+export function ruleLevelsFromFlags(specs: readonly string[] | undefined): Map<string, Level> {
+  const levels = new Map<string, Level>();
+  for (const spec of specs ?? []) {
+    const match = /^([^=]+)=(.*)$/.exec(spec);
+    if (!match) throw new UsageError(`\`--rule ${spec}\` must look like \`--rule <rule-id>=<off|hint|info|warning|error>\`.`);
+    const [, id, level] = match as unknown as [string, string, string];
+    if (!RULES_BY_ID.has(id)) throw new UsageError(`Unknown rule \`${id}\` in \`--rule\`; \`crmteam rules\` lists them.`);
+    if (!isLevel(level)) throw new UsageError(`Unknown severity \`${level}\` for \`${id}\`; use off, hint, info, warning or error.`);
+    levels.set(id, level);
+  }
+  return levels;
+}
+
+/** A `parseArgs` error as a usage error, without Node's advice about `--`. */
+export function usageErrorOf(error: unknown): UsageError {
+  return new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '.') : String(error));
 }
 
 function nonNegativeInteger(flag: string, text: string): number {

@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import { analyze, type Analysis } from '../engine/analyze';
 import { decodePlan } from '../core/decode';
 import type { Level } from '../core/finding';
-import { isLevel } from '../core/ruleOptions';
 import { bundledDocsBase } from '../common/docsBase';
 import { diffPlans, hasNewFindings, type PlanDiff } from '../overview/diff';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../overview/diffText';
@@ -15,7 +14,7 @@ import { renderReportPage } from '../overview/html';
 import { renderOverviewMarkdown } from '../overview/markdown';
 import { buildOverview, OVERVIEW_FORMAT } from '../overview/model';
 import { RULES_BY_ID } from '../rules/index';
-import { UsageError } from './args';
+import { ruleLevelsFromFlags, UsageError, usageErrorOf } from './args';
 import { displayPath, findPlanFiles } from './files';
 import { Scopes } from './scopes';
 import { git } from './git';
@@ -79,21 +78,13 @@ function parse(argv: readonly string[], formats: readonly string[], fallback: st
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '.') : String(error));
+    throw usageErrorOf(error);
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const format = values.format ?? fallback;
   if (!formats.includes(format)) throw new UsageError(`Unknown format \`${format}\`; use one of ${formats.join(', ')}.`);
-  const levels = new Map<string, Level>();
-  for (const spec of values.rule ?? []) {
-    const match = /^([^=]+)=(.*)$/.exec(spec);
-    if (!match) throw new UsageError(`\`--rule ${spec}\` must look like \`--rule <rule-id>=<off|hint|info|warning|error>\`.`);
-    const [, id, level] = match as unknown as [string, string, string];
-    if (!RULES_BY_ID.has(id)) throw new UsageError(`Unknown rule \`${id}\` in \`--rule\`; \`crmteam rules\` lists them.`);
-    if (!isLevel(level)) throw new UsageError(`Unknown severity \`${level}\` for \`${id}\`; use off, hint, info, warning or error.`);
-    levels.set(id, level);
-  }
+  const levels = ruleLevelsFromFlags(values.rule);
   const docsBase = (values['docs-base'] ?? bundledDocsBase()).replace(/\/+$/, '');
   return { positionals, format, outputFile: values['output-file'], levels, docsBase, values };
 }
